@@ -1,0 +1,39 @@
+// Command preview serves the built site (public/) on loopback through the
+// same handler and headers as production. The browser tests use it.
+//
+//	go run ./cmd/preview [-dir public] [-addr 127.0.0.1:1313]
+//	go run ./cmd/preview -hugo-config FILE   (writes the headers for `hugo server`)
+package main
+
+import (
+	"flag"
+	"fmt"
+	"log"
+	"net"
+	"net/http"
+	"os"
+
+	"github.com/focusfamily/portal/edge"
+	"github.com/focusfamily/portal/security"
+)
+
+func main() {
+	dir := flag.String("dir", "public", "the built site")
+	addr := flag.String("addr", "127.0.0.1:1313", "address to listen on; port 0 picks a free port")
+	hugoConfig := flag.String("hugo-config", "", "write the security headers as a Hugo server config to this file and exit")
+	flag.Parse()
+
+	if *hugoConfig != "" {
+		if err := os.WriteFile(*hugoConfig, []byte(security.HugoServerConfig()), 0o644); err != nil {
+			log.Fatal(err)
+		}
+		return
+	}
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		log.Fatal(err)
+	}
+	// The tests read this line to learn the port.
+	fmt.Printf("serving %s at http://%s/\n", *dir, ln.Addr())
+	log.Fatal(http.Serve(ln, edge.NewSite(os.DirFS(*dir))))
+}

@@ -1,0 +1,85 @@
+package security
+
+import (
+	"net/http"
+	"strings"
+	"testing"
+)
+
+func TestDefinitionIsStrict(t *testing.T) {
+	h := http.Header{}
+	Apply(h, "/checker/")
+	csp := h.Get("Content-Security-Policy")
+	for _, want := range []string{"default-src 'none'", "script-src 'self' 'wasm-unsafe-eval'", "style-src 'self'", "connect-src 'self'", "form-action 'self'", "base-uri 'none'", "frame-ancestors 'none'"} {
+		if !strings.Contains(csp, want) {
+			t.Errorf("CSP %q lacks %q", csp, want)
+		}
+	}
+	for _, forbidden := range []string{"unsafe-inline", "unsafe-eval'", "*"} {
+		if strings.Contains(strings.ReplaceAll(csp, "wasm-unsafe-eval", ""), forbidden) {
+			t.Errorf("CSP %q allows %q", csp, forbidden)
+		}
+	}
+	if got := h.Get("Referrer-Policy"); got != "no-referrer" {
+		t.Errorf("Referrer-Policy = %q", got)
+	}
+	if got := h.Get("X-Content-Type-Options"); got != "nosniff" {
+		t.Errorf("X-Content-Type-Options = %q", got)
+	}
+	if h.Get("Permissions-Policy") == "" {
+		t.Error("no Permissions-Policy")
+	}
+}
+
+func TestParse(t *testing.T) {
+	tests := []struct {
+		name, text string
+		rules      int
+		wantErr    bool
+	}{
+		{"one rule", "/*\n  A: 1\n  B: 2\n", 1, false},
+		{"comments and two rules", "# c\n/a\n  A: 1\n/b/*\n  B: 2\n", 2, false},
+		{"header before path", "  A: 1\n", 0, true},
+		{"header without colon", "/*\n  A 1\n", 0, true},
+		{"empty", "# only a comment\n", 0, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rules, err := Parse(tt.text)
+			if (err != nil) != tt.wantErr {
+				t.Fatalf("err = %v, wantErr %v", err, tt.wantErr)
+			}
+			if len(rules) != tt.rules {
+				t.Errorf("got %d rules, want %d", len(rules), tt.rules)
+			}
+		})
+	}
+}
+
+func TestMatch(t *testing.T) {
+	tests := []struct {
+		pattern, path string
+		want          bool
+	}{
+		{"/*", "/", true},
+		{"/*", "/a/b", true},
+		{"/api/*", "/api/services", true},
+		{"/api/*", "/checker/", false},
+		{"/exact", "/exact", true},
+		{"/exact", "/exact/more", false},
+	}
+	for _, tt := range tests {
+		if got := Match(tt.pattern, tt.path); got != tt.want {
+			t.Errorf("Match(%q, %q) = %v, want %v", tt.pattern, tt.path, got, tt.want)
+		}
+	}
+}
+
+func TestHugoServerConfig(t *testing.T) {
+	cfg := HugoServerConfig()
+	for _, want := range []string{"[[server.headers]]", `for = "/**"`, `"Content-Security-Policy" = "default-src 'none';`} {
+		if !strings.Contains(cfg, want) {
+			t.Errorf("config lacks %q:\n%s", want, cfg)
+		}
+	}
+}
