@@ -1,81 +1,139 @@
-// Package edge is the portal's HTTP handler: it serves the built site with the
-// project's security headers. The same handler runs natively (cmd/preview,
-// tests) and in the Cloudflare Worker.
 package edge
 
 import (
+	"errors"
+	"io"
 	"io/fs"
+	"log"
 	"net/http"
 	"path"
+	"strconv"
 	"strings"
-
-	"github.com/focusfamily/portal/security"
 )
 
-// Site serves the files of a built site (Hugo's public/ folder).
-type Site struct {
-	files fs.FS
+// site serves the files of the built site: folders by their index.html,
+// a folder without its trailing slash by a redirect, anything else missing
+// by the site's 404 page.
+type site struct {
+	src Source
 }
 
-// NewSite returns a handler for the built site in files.
-func NewSite(files fs.FS) *Site {
-	return &Site{files: files}
-}
-
-func (s *Site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	security.Apply(w.Header(), r.URL.Path)
-	if r.Method != http.MethodGet && r.Method != http.MethodHead {
-		w.Header().Set("Allow", "GET, HEAD")
-		http.Error(w, "Method not allowed", http.StatusMethodNotAllowed)
-		return
-	}
-	name, ok := s.resolve(r.URL.Path)
-	switch {
-	case !ok:
+func (s site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	name := fileName(r.URL.Path)
+	if hidden(name) {
 		s.notFound(w, r)
-	case name == "":
-		http.Redirect(w, r, r.URL.Path+"/", http.StatusMovedPermanently)
-	default:
-		http.ServeFileFS(w, r, s.files, name)
-	}
-}
-
-// resolve maps a URL path to a file name. It returns "" and true when the
-// path names a folder without its trailing slash, so the caller redirects.
-func (s *Site) resolve(urlPath string) (string, bool) {
-	clean := strings.TrimPrefix(path.Clean("/"+urlPath), "/")
-	if clean == "" {
-		clean = "."
-	}
-	if !fs.ValidPath(clean) {
-		return "", false
-	}
-	info, err := fs.Stat(s.files, clean)
-	if err != nil {
-		return "", false
-	}
-	if !info.IsDir() {
-		return clean, true
-	}
-	if !strings.HasSuffix(urlPath, "/") {
-		return "", true
-	}
-	index := path.Join(clean, "index.html")
-	if _, err := fs.Stat(s.files, index); err != nil {
-		return "", false
-	}
-	return index, true
-}
-
-func (s *Site) notFound(w http.ResponseWriter, r *http.Request) {
-	page, err := fs.ReadFile(s.files, "404.html")
-	if err != nil {
-		http.NotFound(w, r)
 		return
 	}
-	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	w.WriteHeader(http.StatusNotFound)
+	f, err := s.src.Open(r.Context(), name)
+	switch {
+	case err == nil:
+		serveFile(w, r, name, f, http.StatusOK)
+	case !errors.Is(err, fs.ErrNotExist):
+		log.Printf("edge: %s: %v", name, err)
+		failText(w, r, http.StatusInternalServerError, "The site's files could not be read.")
+	case s.isFolder(r):
+		redirect(w, r.URL.EscapedPath()+"/")
+	default:
+		s.notFound(w, r)
+	}
+}
+
+// fileName maps a screened URL path to the file that answers it.
+func fileName(urlPath string) string {
+	name := strings.TrimPrefix(urlPath, "/")
+	if name == "" || strings.HasSuffix(name, "/") {
+		name += "index.html"
+	}
+	return name
+}
+
+// hidden reports the files a static host keeps to itself: dotfiles and the
+// host's own configuration files.
+func hidden(name string) bool {
+	base := path.Base(name)
+	return strings.Contains("/"+name, "/.") || base == "_headers" || base == "_redirects"
+}
+
+// isFolder reports whether a path without a trailing slash (and without an
+// extension, as folders here have none) names a folder with an index page.
+func (s site) isFolder(r *http.Request) bool {
+	p := r.URL.Path
+	if strings.HasSuffix(p, "/") || path.Ext(p) != "" {
+		return false
+	}
+	f, err := s.src.Open(r.Context(), strings.TrimPrefix(p, "/")+"/index.html")
+	if err != nil {
+		return false
+	}
+	f.Body.Close()
+	return true
+}
+
+func (s site) notFound(w http.ResponseWriter, r *http.Request) {
+	f, err := s.src.Open(r.Context(), "404.html")
+	if err != nil {
+		failText(w, r, http.StatusNotFound, "Page not found.")
+		return
+	}
+	serveFile(w, r, "404.html", f, http.StatusNotFound)
+}
+
+// serveFile sends an open file with its cache policy, answering a matching
+// If-None-Match with 304.
+func serveFile(w http.ResponseWriter, r *http.Request, name string, f *File, status int) {
+	defer f.Body.Close()
+	h := w.Header()
+	h.Set("Content-Type", f.ContentType)
+	h.Set("Cache-Control", cacheControl(name))
+	if f.ETag != "" && status == http.StatusOK {
+		h.Set("ETag", f.ETag)
+		if etagMatches(r.Header.Values("If-None-Match"), f.ETag) {
+			w.WriteHeader(http.StatusNotModified)
+			return
+		}
+	}
+	if f.Size >= 0 {
+		h.Set("Content-Length", strconv.FormatInt(f.Size, 10))
+	}
+	w.WriteHeader(status)
 	if r.Method != http.MethodHead {
-		w.Write(page)
+		// In the Worker, io.Copy hands the asset's stream straight to the
+		// response (the body implements io.WriterTo) instead of copying it
+		// through Go.
+		io.Copy(w, f.Body)
+	}
+}
+
+// etagMatches applies If-None-Match's weak comparison.
+func etagMatches(headers []string, etag string) bool {
+	for _, h := range headers {
+		for _, tag := range strings.Split(h, ",") {
+			tag = strings.TrimSpace(tag)
+			if tag == "*" || strings.TrimPrefix(tag, "W/") == strings.TrimPrefix(etag, "W/") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// redirect sends a permanent redirect to a path on this site. The query is
+// dropped: no page here takes one, and answers never belong in an address.
+func redirect(w http.ResponseWriter, location string) {
+	w.Header().Set("Location", location)
+	w.Header().Set("Cache-Control", cacheRevalidate)
+	w.WriteHeader(http.StatusMovedPermanently)
+}
+
+// failText answers with a short plain-text message.
+func failText(w http.ResponseWriter, r *http.Request, status int, message string) {
+	body := message + "\n"
+	h := w.Header()
+	h.Set("Content-Type", "text/plain; charset=utf-8")
+	h.Set("Content-Length", strconv.Itoa(len(body)))
+	h.Set("Cache-Control", cacheRevalidate)
+	w.WriteHeader(status)
+	if r.Method != http.MethodHead {
+		io.WriteString(w, body)
 	}
 }

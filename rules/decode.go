@@ -1,9 +1,6 @@
 package rules
 
-import (
-	"sort"
-	"strconv"
-)
+import "strconv"
 
 // dataFiles are the files of the rules data, by base name, in the order they
 // are decoded (later files refer to earlier ones).
@@ -16,6 +13,8 @@ type decoder struct {
 
 	sources  map[string]bool
 	thrIndex map[string]int
+	crit     map[string]int // criterion ids seen so far
+	paths    map[string]int // pathway ids seen so far
 	usedQ    []bool
 	usedM    []bool
 	usedT    []bool
@@ -28,17 +27,20 @@ func (d *decoder) path(file string) string { return d.dir + "/" + file + ".yaml"
 // messages (e.g. "data/rules"). The error, if any, is a DataErrors listing
 // every fault found.
 func Decode(root Node, dir string) (*Model, error) {
-	d := &decoder{dir: dir, m: &Model{}, sources: map[string]bool{}, thrIndex: map[string]int{}}
+	d := &decoder{dir: dir, m: &Model{qIndex: map[string]int{}, mIndex: map[string]int{}, cIndex: map[string]int{}},
+		sources: map[string]bool{}, thrIndex: map[string]int{}, crit: map[string]int{}, paths: map[string]int{}}
 	if !d.checkFiles(root) {
 		return nil, d.errs
 	}
-	d.decodeSources(d.fileList(root, "sources"))
-	d.decodeThresholds(d.fileList(root, "thresholds"))
-	d.decodeQuestions(d.fileList(root, "questions"))
-	d.decodeMeasures(d.fileList(root, "measures"))
-	d.decodeThemes(d.fileList(root, "themes"))
-	d.decodeProgramme(root.Get("programme"))
-	d.decodePathways(d.fileList(root, "pathways"))
+	d.each(root, "sources", "source", d.decodeSource)
+	d.each(root, "thresholds", "threshold", d.decodeThreshold)
+	d.usedT = make([]bool, len(d.m.Thresholds))
+	d.decodeQuestions(root)
+	d.each(root, "measures", "measure", d.decodeMeasure)
+	d.usedM = make([]bool, len(d.m.Measures))
+	d.decodeThemes(root)
+	d.decodeProgramme(obj{d: d, file: "programme", entry: "programme", n: root.Get("programme")})
+	d.each(root, "pathways", "pathway", d.decodePathway)
 	d.checkUnused()
 	if len(d.errs) > 0 {
 		return nil, d.errs
@@ -62,129 +64,81 @@ func (d *decoder) checkFiles(root Node) bool {
 			ok = false
 		}
 	}
+	if checking {
+		d.unexpectedFiles(root)
+	}
+	return ok
+}
+
+func (d *decoder) unexpectedFiles(root Node) {
 	for _, k := range root.Keys() {
 		if !contains(dataFiles, k) {
 			d.errs = append(d.errs, &DataError{File: d.path(k), Msg: "unexpected file: the rules data has only programme, sources, thresholds, questions, measures, themes and pathways"})
 		}
 	}
-	return ok
 }
 
-// fileList returns the list under the file's own key (questions.yaml holds
-// `questions: [...]`), the form that leaves room for comments and Hugo.
-func (d *decoder) fileList(root Node, file string) Node {
-	o := obj{d: d, file: file, n: root.Get(file)}
-	o.only(file)
-	return o.list(file)
-}
-
-func entries(l Node, f func(i int, n Node)) {
-	if l == nil {
-		return
-	}
-	for i := 0; i < l.Len(); i++ {
-		f(i, l.Index(i))
-	}
-}
-
-// entry returns an obj for item i of a file's list, named by its id if it has one.
-func (d *decoder) entry(file, kind string, i int, n Node) (obj, bool) {
-	name := kind + " " + strconv.Itoa(i+1)
-	if n != nil && n.Kind() == KindMap {
-		if id := n.Get("id"); id != nil && id.Kind() == KindString && id.Str() != "" {
-			name = kind + " " + quote(id.Str())
-		}
-	}
-	o := obj{d: d, file: file, entry: name, n: n}
-	if n == nil || n.Kind() != KindMap {
-		o.fail("must be a set of fields")
-		return o, false
-	}
-	return o, true
-}
-
-func (d *decoder) decodeSources(l Node) {
-	entries(l, func(i int, n Node) {
-		o, ok := d.entry("sources", "source", i, n)
-		if !ok {
-			return
-		}
-		o.only("id", "title", "url", "seed")
-		s := Source{ID: o.id("id", false), Title: o.text("title"), URL: o.optText("url"), Seed: o.optText("seed")}
-		if d.sources[s.ID] {
-			o.fail("duplicate id " + quote(s.ID))
-		}
-		d.sources[s.ID] = true
-		d.m.Sources = append(d.m.Sources, s)
-	})
-}
-
-func (d *decoder) decodeThresholds(l Node) {
-	entries(l, func(i int, n Node) {
-		o, ok := d.entry("thresholds", "threshold", i, n)
-		if !ok {
-			return
-		}
-		o.only(append([]string{"id", "value", "unit", "text"}, provenanceKeys...)...)
-		t := Threshold{ID: o.id("id", true), Text: o.text("text"), Provenance: o.provenance()}
-		t.Value, _ = o.num("value")
-		if !o.has("unit") {
-			o.fail(`missing field "unit" (use "" for none)`)
-		}
-		t.Unit = o.optText("unit")
-		if _, dup := d.thrIndex[t.ID]; dup {
-			o.fail("duplicate id " + quote(t.ID))
-		}
-		d.thrIndex[t.ID] = len(d.m.Thresholds)
-		d.m.Thresholds = append(d.m.Thresholds, t)
-	})
-	d.usedT = make([]bool, len(d.m.Thresholds))
-}
-
-// fieldKeys are the keys questions and measures share; typeKeys are the ones
-// that only some types take.
-var (
-	fieldKeys = []string{"id", "type", "text", "label", "howToFind"}
-	typeKeys  = map[ValueType][]string{
-		TypeYesNo:  {"ifYes", "ifNo"},
-		TypeNumber: {"min", "max", "unit", "allowSessions"},
-		TypeCount:  {"min", "max", "unit"},
-		TypeChoice: {"options"},
-	}
-)
-
-// decodeField reads what questions and measures share. extra are the keys
-// the caller reads itself.
-func (d *decoder) decodeField(o obj, kind string, f *Field, extra []string) {
-	f.ID = o.id("id", true)
-	ts := o.text("type")
-	for t, name := range typeNames {
-		if name != "" && name == ts {
-			f.Type = ValueType(t)
-		}
-	}
-	if ts != "" && f.Type == 0 {
-		o.fail("unknown type " + quote(ts) + ": use yesno, number, count or choice")
-	}
-	allowed := append(append([]string{}, fieldKeys...), extra...)
-	allowed = append(allowed, typeKeys[f.Type]...)
-	for _, k := range o.n.Keys() {
-		if contains(allowed, k) {
+// each calls f for every entry of a file's list. A file holds its list
+// under its own name (questions.yaml holds `questions: [...]`), which leaves
+// room for comments and for Hugo. Entries are named by their id when they
+// have one, otherwise by their position.
+func (d *decoder) each(root Node, file, kind string, f func(o obj, i int)) {
+	fo := obj{d: d, file: file, n: root.Get(file)}
+	fo.read([]spec{{file, kOther, nil}})
+	l := fo.list(file)
+	for i := 0; l != nil && i < l.Len(); i++ {
+		n := l.Index(i)
+		o := obj{d: d, file: file, entry: kind + " " + strconv.Itoa(i+1), n: n}
+		if n.Kind() != KindMap {
+			o.fail("must be a set of fields")
 			continue
 		}
-		if f.Type != 0 && isTypeKey(k) {
-			o.fail("field " + quote(k) + " does not apply to a " + f.Type.String() + " " + kind)
-		} else if f.Type != 0 || !isTypeKey(k) {
-			o.fail("unknown field " + quote(k))
+		if id := n.Get("id"); id != nil && id.Kind() == KindString && id.Str() != "" {
+			o.entry = kind + " " + quote(id.Str())
 		}
+		f(o, i)
 	}
-	f.Text, f.Label, f.HowToFind = o.text("text"), o.text("label"), o.text("howToFind")
-	switch f.Type {
-	case TypeYesNo:
-		f.IfYes, f.IfNo = o.text("ifYes"), o.text("ifNo")
-	case TypeNumber, TypeCount:
-		d.decodeRange(o, f)
+}
+
+// duplicate reports an id seen before; the entry is then left out, so that
+// nothing else is reported about it.
+//
+//go:noinline
+func (o obj) duplicate(seen map[string]int, id string) bool {
+	if _, dup := seen[id]; checking && dup {
+		o.fail("duplicate id " + quote(id))
+		return true
 	}
+	return false
+}
+
+func (d *decoder) decodeSource(o obj, _ int) {
+	var s Source
+	o.read([]spec{{"id", kID, &s.ID}, {"title", kText, &s.Title}, {"url", kOptText, &s.URL}, {"seed", kOptText, &s.Seed}})
+	if checking && d.sources[s.ID] {
+		o.fail("duplicate id " + quote(s.ID))
+	}
+	d.sources[s.ID] = true
+	d.m.Sources = append(d.m.Sources, s)
+}
+
+func (d *decoder) decodeThreshold(o obj, _ int) {
+	var t Threshold
+	o.read(provenance(&t.Provenance, spec{"id", kSnake, &t.ID}, spec{"value", kNum, &t.Value},
+		spec{"unit", kUnit, &t.Unit}, spec{"text", kText, &t.Text}))
+	if o.duplicate(d.thrIndex, t.ID) {
+		return
+	}
+	d.thrIndex[t.ID] = len(d.m.Thresholds)
+	d.m.Thresholds = append(d.m.Thresholds, t)
+}
+
+// typeKeys are the fields that only some types of question or measure take.
+var typeKeys = [...][]string{
+	TypeYesNo:  {"ifYes", "ifNo"},
+	TypeNumber: {"min", "max", "unit", "allowSessions"},
+	TypeCount:  {"min", "max", "unit"},
+	TypeChoice: {"options"},
 }
 
 func isTypeKey(k string) bool {
@@ -196,44 +150,68 @@ func isTypeKey(k string) bool {
 	return false
 }
 
-func (d *decoder) decodeRange(o obj, f *Field) {
-	var okMin, okMax bool
-	f.Min, okMin = o.num("min")
-	f.Max, okMax = o.num("max")
-	if okMin && okMax && f.Min >= f.Max {
+// fieldSpecs lists the fields of a question or measure of f's type; it reads
+// the type first, because the type decides the other fields.
+func (o *obj) fieldSpecs(f *Field, kind string, extra ...spec) []spec {
+	ts := ""
+	if t := o.n.Get("type"); t != nil {
+		ts = t.Str()
+	}
+	for t, name := range typeNames {
+		if name != "" && name == ts {
+			f.Type = ValueType(t)
+			o.what = name + " " + kind
+		}
+	}
+	specs := append(extra, spec{"id", kSnake, &f.ID}, spec{"type", kText, &ts}, spec{"text", kText, &f.Text},
+		spec{"label", kText, &f.Label}, spec{"howToFind", kText, &f.HowToFind})
+	switch f.Type {
+	case TypeYesNo:
+		specs = append(specs, spec{"ifYes", kText, &f.IfYes}, spec{"ifNo", kText, &f.IfNo})
+	case TypeNumber:
+		specs = append(specs, spec{"allowSessions", kFlag, &f.AllowSessions})
+		fallthrough
+	case TypeCount:
+		specs = append(specs, spec{"min", kNum, &f.Min}, spec{"max", kNum, &f.Max}, spec{"unit", kUnit, &f.Unit})
+	case TypeChoice:
+		specs = append(specs, spec{"options", kOther, nil})
+	case 0:
+		if checking && ts != "" {
+			o.fail("unknown type " + quote(ts) + ": use yesno, number, count or choice")
+		}
+	}
+	return specs
+}
+
+// checkRange checks min, max and unit once they are read.
+func (o obj) checkRange(f *Field) {
+	if !checking || f.Type != TypeNumber && f.Type != TypeCount {
+		return
+	}
+	if o.has("min") && o.has("max") && f.Min >= f.Max {
 		o.fail("min must be less than max")
 	}
 	if f.Type == TypeCount && (f.Min != float64(int(f.Min)) || f.Max != float64(int(f.Max))) {
 		o.fail("a count's min and max must be whole numbers")
 	}
-	if !o.has("unit") {
-		o.fail(`missing field "unit" (use "" for none)`)
-	}
-	f.Unit = o.optText("unit")
-	f.AllowSessions = o.flag("allowSessions")
 	if f.AllowSessions && f.Unit != "%" {
 		o.fail(`allowSessions needs unit "%"`)
 	}
 }
 
-func (d *decoder) decodeQuestions(l Node) {
-	d.m.qIndex = map[string]int{}
-	extra := []string{"allowUnknown", "hint", "professionalText", "askIf"}
+func (d *decoder) decodeQuestions(root Node) {
 	var objs []obj
-	entries(l, func(i int, n Node) {
-		o, ok := d.entry("questions", "question", i, n)
-		if !ok {
-			return
-		}
+	d.each(root, "questions", "question", func(o obj, _ int) {
 		var q Question
-		d.decodeField(o, "question", &q.Field, extra)
-		q.AllowUnknown = o.flag("allowUnknown")
-		q.Hint, q.ProfessionalText = o.optText("hint"), o.optText("professionalText")
+		o.read(o.fieldSpecs(&q.Field, "question", spec{"allowUnknown", kFlag, &q.AllowUnknown},
+			spec{"hint", kOptText, &q.Hint}, spec{"professionalText", kOptText, &q.ProfessionalText},
+			spec{"askIf", kOther, nil}))
+		o.checkRange(&q.Field)
 		if q.Type == TypeChoice {
 			q.Options = d.decodeOptions(o)
 		}
-		if _, dup := d.m.qIndex[q.ID]; dup && q.ID != "" {
-			o.fail("duplicate id " + quote(q.ID))
+		if o.duplicate(d.m.qIndex, q.ID) {
+			return
 		}
 		d.m.qIndex[q.ID] = len(d.m.Questions)
 		d.m.Questions = append(d.m.Questions, q)
@@ -251,23 +229,27 @@ func (d *decoder) decodeQuestions(l Node) {
 func (d *decoder) decodeOptions(o obj) []Option {
 	l := o.list("options")
 	var opts []Option
-	entries(l, func(i int, n Node) {
-		oo := obj{d: d, file: o.file, entry: o.entry + " option " + strconv.Itoa(i+1), n: n}
-		if n.Kind() != KindMap {
-			oo.fail("must be a set of fields {value, text}")
-			return
+	for i := 0; l != nil && i < l.Len(); i++ {
+		oo := obj{d: d, file: o.file, entry: o.entry, n: l.Index(i)}
+		if checking {
+			oo.entry += " option " + strconv.Itoa(i+1)
 		}
-		oo.only("value", "text")
-		op := Option{Value: oo.id("value", true), Text: oo.text("text")}
+		if oo.n.Kind() != KindMap {
+			oo.fail("must be a set of fields {value, text}")
+			continue
+		}
+		var op Option
+		oo.read([]spec{{"value", kSnake, &op.Value}, {"text", kText, &op.Text}})
 		switch {
+		case !checking:
 		case op.Value == unknownAnswer:
 			oo.fail(`the value "unknown" is kept for "I do not know"`)
 		case optionIndex(opts, op.Value) >= 0:
 			oo.fail("duplicate option " + quote(op.Value))
 		}
 		opts = append(opts, op)
-	})
-	if l != nil && len(opts) < 2 {
+	}
+	if checking && l != nil && len(opts) < 2 {
 		o.fail("a choice needs at least 2 options")
 	}
 	return opts
@@ -282,91 +264,79 @@ func optionIndex(opts []Option, v string) int {
 	return -1
 }
 
-func (d *decoder) decodeMeasures(l Node) {
-	d.m.mIndex = map[string]int{}
-	entries(l, func(i int, n Node) {
-		o, ok := d.entry("measures", "measure", i, n)
-		if !ok {
-			return
-		}
-		var ms Measure
-		d.decodeField(o, "measure", &ms.Field, nil)
-		if ms.Type == TypeChoice {
-			o.fail("a measure cannot be a choice: use yesno, number or count")
-		}
-		if _, dup := d.m.mIndex[ms.ID]; dup && ms.ID != "" {
-			o.fail("duplicate id " + quote(ms.ID))
-		}
-		d.m.mIndex[ms.ID] = len(d.m.Measures)
-		d.m.Measures = append(d.m.Measures, ms)
-	})
-	d.usedM = make([]bool, len(d.m.Measures))
+func (d *decoder) decodeMeasure(o obj, _ int) {
+	var ms Measure
+	o.read(o.fieldSpecs(&ms.Field, "measure"))
+	o.checkRange(&ms.Field)
+	if checking && ms.Type == TypeChoice {
+		o.fail("a measure cannot be a choice: use yesno, number or count")
+	}
+	if o.duplicate(d.m.mIndex, ms.ID) {
+		return
+	}
+	d.m.mIndex[ms.ID] = len(d.m.Measures)
+	d.m.Measures = append(d.m.Measures, ms)
 }
 
-func (d *decoder) decodeProgramme(n Node) {
-	o := obj{d: d, file: "programme", entry: "programme", n: n}
-	o.only(append([]string{"name", "summary", "minThemes", "cpCriterion", "cpOtherCriteria"}, provenanceKeys...)...)
-	p := Programme{Name: o.text("name"), Summary: o.text("summary"), Provenance: o.provenance()}
-	p.MinThemes, _ = o.integer("minThemes", 1)
-	p.CPOtherCriteria, _ = o.integer("cpOtherCriteria", 0)
-	if len(d.m.Themes) > 0 && p.MinThemes > len(d.m.Themes) {
-		o.fail("minThemes is " + strconv.Itoa(p.MinThemes) + " but there are only " + strconv.Itoa(len(d.m.Themes)) + " themes")
+func (d *decoder) decodeProgramme(o obj) {
+	p := &d.m.Programme
+	o.read(provenance(&p.Provenance, spec{"name", kText, &p.Name}, spec{"summary", kText, &p.Summary},
+		spec{"minThemes", kWhole, &p.MinThemes}, spec{"cpCriterion", kText, &p.CPCriterion},
+		spec{"cpOtherCriteria", kWhole, &p.CPOtherCriteria}))
+	if checking && (p.MinThemes < 1 || p.MinThemes > len(d.m.Themes)) {
+		o.fail("minThemes must be from 1 to the number of themes (" + strconv.Itoa(len(d.m.Themes)) + ")")
 	}
-	p.CPCriterion = o.text("cpCriterion")
 	if i, ok := d.m.cIndex[p.CPCriterion]; ok {
 		d.m.cpIndex = i
-	} else if p.CPCriterion != "" {
+	} else if !checking || p.CPCriterion != "" {
 		o.fail("cpCriterion " + quote(p.CPCriterion) + " is not a criterion in themes.yaml")
 	}
-	d.m.Programme = p
 }
 
-func (d *decoder) decodePathways(l Node) {
-	seen := map[string]bool{}
-	entries(l, func(i int, n Node) {
-		o, ok := d.entry("pathways", "pathway", i, n)
-		if !ok {
-			return
-		}
-		o.only(append([]string{"id", "title", "summary", "condition", "services"}, provenanceKeys...)...)
-		p := Pathway{ID: o.id("id", false), Title: o.text("title"), Summary: o.text("summary"),
-			Services: o.ids("services", true), Provenance: o.provenance()}
-		if seen[p.ID] {
-			o.fail("duplicate id " + quote(p.ID))
-		}
-		seen[p.ID] = true
-		p.cond = d.requiredCond(condCtx{o: o, before: -1}, "condition")
-		d.m.Pathways = append(d.m.Pathways, p)
-	})
+func (d *decoder) decodePathway(o obj, _ int) {
+	var p Pathway
+	o.read(provenance(&p.Provenance, spec{"id", kID, &p.ID}, spec{"title", kText, &p.Title},
+		spec{"summary", kText, &p.Summary}, spec{"condition", kOther, nil}, spec{"services", kIDs, &p.Services}))
+	if o.duplicate(d.paths, p.ID) {
+		return
+	}
+	d.paths[p.ID] = len(d.m.Pathways)
+	if checking && p.Services == nil {
+		o.fail(`missing field "services"`)
+	}
+	p.cond = d.requiredCond(condCtx{o: o, before: -1}, "condition")
+	d.m.Pathways = append(d.m.Pathways, p)
 }
 
 func (d *decoder) requiredCond(ctx condCtx, key string) *cond {
-	n := ctx.o.n.Get(key)
-	if n == nil || n.Kind() == KindNull {
+	if !ctx.o.has(key) {
 		ctx.o.fail("has no " + key)
 		return nil
 	}
-	return d.cond(ctx, n, key)
+	return d.cond(ctx, ctx.o.n.Get(key), key)
 }
 
 // checkUnused reports questions, measures and thresholds that nothing uses:
 // a question nobody's answer can change is a question a family should not be
 // asked, and an unused threshold is usually a typo in a condition.
 func (d *decoder) checkUnused() {
+	if !checking {
+		return
+	}
 	for i, q := range d.m.Questions {
-		if !d.usedQ[i] && q.ID != "" {
-			d.errs = append(d.errs, &DataError{File: d.path("questions"), Entry: "question " + quote(q.ID), Msg: "no criterion or pathway uses this question"})
-		}
+		d.unused(d.usedQ[i], "questions", "question "+quote(q.ID), "no criterion or pathway uses this question")
 	}
 	for i, ms := range d.m.Measures {
-		if !d.usedM[i] && ms.ID != "" {
-			d.errs = append(d.errs, &DataError{File: d.path("measures"), Entry: "measure " + quote(ms.ID), Msg: "no progress condition uses this measure"})
-		}
+		d.unused(d.usedM[i], "measures", "measure "+quote(ms.ID), "no progress condition uses this measure")
 	}
 	for i, t := range d.m.Thresholds {
-		if !d.usedT[i] && t.ID != "" {
-			d.errs = append(d.errs, &DataError{File: d.path("thresholds"), Entry: "threshold " + quote(t.ID), Msg: "no condition uses this threshold"})
-		}
+		d.unused(d.usedT[i], "thresholds", "threshold "+quote(t.ID), "no condition uses this threshold")
+	}
+}
+
+func (d *decoder) unused(used bool, file, entry, msg string) {
+	if !used {
+		d.errs = append(d.errs, &DataError{File: d.path(file), Entry: entry, Msg: msg})
 	}
 }
 
@@ -385,7 +355,7 @@ func (d *decoder) findCandidates() {
 		if q.Type == TypeCount {
 			step = 1
 		}
-		for _, v := range []float64{c.val - step, c.val, c.val + step} {
+		for _, v := range [...]float64{c.val - step, c.val, c.val + step} {
 			if v >= q.Min && v <= q.Max {
 				q.candidates = append(q.candidates, v)
 			}
@@ -401,17 +371,20 @@ func (d *decoder) findCandidates() {
 		walk(d.m.Pathways[i].cond, add)
 	}
 	for i := range qs {
-		q := &qs[i]
-		if q.Type != TypeNumber && q.Type != TypeCount {
-			continue
+		if q := &qs[i]; q.Type == TypeNumber || q.Type == TypeCount {
+			q.candidates = sortedSet(append(q.candidates, q.Min, q.Max))
 		}
-		q.candidates = append(q.candidates, q.Min, q.Max)
-		sort.Float64s(q.candidates)
-		q.candidates = dedupe(q.candidates)
 	}
 }
 
-func dedupe(s []float64) []float64 {
+// sortedSet sorts a short list and drops repeats. An insertion sort keeps
+// the sort package out of the browser's module.
+func sortedSet(s []float64) []float64 {
+	for i := 1; i < len(s); i++ {
+		for j := i; j > 0 && s[j] < s[j-1]; j-- {
+			s[j], s[j-1] = s[j-1], s[j]
+		}
+	}
 	out := s[:0]
 	for i, v := range s {
 		if i == 0 || v != s[i-1] {

@@ -11,326 +11,314 @@ type condCtx struct {
 	before    int  // askIf: only questions before this index
 }
 
-var comparators = []string{"lt", "le", "gt", "ge", "eq", "is", "in"}
+var comparators = [...]string{"lt", "le", "gt", "ge", "eq", "is", "in"}
+
+// leafSpecs lists a leaf's own fields followed by every comparator; the
+// comparators are read by comparison.
+func leafSpecs(specs ...spec) []spec {
+	for _, k := range comparators {
+		specs = append(specs, spec{k, kOther, nil})
+	}
+	return specs
+}
 
 // cond decodes and type-checks one condition. path locates it inside its
-// entry for error messages, e.g. "condition: all[2]".
+// entry for error messages, e.g. "condition any[2]".
 func (d *decoder) cond(ctx condCtx, n Node, path string) *cond {
 	o := obj{d: d, file: ctx.o.file, entry: ctx.o.entry + ": " + path, n: n}
 	if n == nil || n.Kind() != KindMap {
 		o.fail("must be a condition, such as {q: some_question, is: yes}")
 		return nil
 	}
+	c := &cond{}
+	ok := false
 	switch {
-	case o.has("all"):
-		return d.group(ctx, o, path, "all", opAll)
-	case o.has("any"):
-		return d.group(ctx, o, path, "any", opAny)
+	case o.has("all"), o.has("any"):
+		key := "all"
+		if o.has("any") {
+			key, c.op = "any", opAny
+		}
+		o.read([]spec{{key, kOther, nil}})
+		ok = d.kids(ctx, o.list(key), path+" "+key, c)
 	case o.has("not"):
-		o.only("not")
-		if k := d.cond(ctx, n.Get("not"), path+" not"); k != nil {
-			return &cond{op: opNot, kids: []*cond{k}}
-		}
-		return nil
+		o.read([]spec{{"not", kOther, nil}})
+		c.op = opNot
+		ok = d.kid(ctx, c, n.Get("not"), path+" not")
 	case o.has("atLeast"):
-		return d.atLeast(ctx, o, path)
-	case o.has("q"):
-		if ctx.progress {
-			o.fail("progress conditions use m (a measure), not q")
-			return nil
+		o.read([]spec{{"atLeast", kWhole, &c.n}, {"of", kOther, nil}})
+		c.op = opAtLeast
+		ok = d.kids(ctx, o.list("of"), path+" of", c) && c.n >= 1
+		if checking && ok && c.n > len(c.kids) {
+			o.fail("atLeast " + strconv.Itoa(c.n) + " is more than the " + strconv.Itoa(len(c.kids)) + " conditions listed")
+			ok = false
 		}
-		return d.questionLeaf(ctx, o)
-	case o.has("m"):
-		if !ctx.progress {
-			o.fail("m (a measure) is only for significant and sustained progress; use q (a question)")
-			return nil
+	case o.has("q") && !ctx.progress:
+		ok = d.questionLeaf(ctx, o, c)
+	case o.has("m") && ctx.progress:
+		ok = d.measureLeaf(o, c)
+	case o.has("otherCriteria") && ctx.sustained:
+		var v string
+		o.read([]spec{{"otherCriteria", kText, &v}})
+		c.op, ok = opOthers, v == "significant"
+		if !ok {
+			o.fail(`otherCriteria must be "significant"`)
 		}
-		return d.measureLeaf(o)
-	case o.has("otherCriteria"):
-		return d.othersLeaf(ctx, o)
+	default:
+		o.fail(d.condHint(ctx, o))
 	}
-	o.fail("unknown condition: use all, any, not, atLeast, q or m")
-	return nil
-}
-
-func (d *decoder) group(ctx condCtx, o obj, path, key string, op opKind) *cond {
-	o.only(key)
-	c := &cond{op: op}
-	ok := d.kids(ctx, o.list(key), path+" "+key, c)
 	if !ok {
 		return nil
 	}
 	return c
 }
 
-func (d *decoder) kids(ctx condCtx, l Node, path string, c *cond) bool {
-	if l == nil {
-		return false
+// condHint explains why a condition is not one the context allows.
+func (d *decoder) condHint(ctx condCtx, o obj) string {
+	switch {
+	case o.has("q"):
+		return "progress conditions use m (a measure), not q"
+	case o.has("m"):
+		return "m (a measure) is only for significant and sustained progress; use q (a question)"
+	case o.has("otherCriteria"):
+		return "otherCriteria can only be used in a sustained progress condition"
 	}
-	ok := true
-	for i := 0; i < l.Len(); i++ {
-		k := d.cond(ctx, l.Index(i), path+"["+strconv.Itoa(i+1)+"]")
-		ok = ok && k != nil
-		c.kids = append(c.kids, k)
+	return "unknown condition: use all, any, not, atLeast, q or m"
+}
+
+func (d *decoder) kids(ctx condCtx, l Node, path string, c *cond) bool {
+	ok := l != nil
+	for i := 0; ok && i < l.Len(); i++ {
+		ok = d.kid(ctx, c, l.Index(i), path+"["+strconv.Itoa(i+1)+"]") && ok
 	}
 	return ok
 }
 
-func (d *decoder) atLeast(ctx condCtx, o obj, path string) *cond {
-	o.only("atLeast", "of")
-	n, okN := o.integer("atLeast", 1)
-	c := &cond{op: opAtLeast, n: n}
-	l := o.list("of")
-	if !d.kids(ctx, l, path+" of", c) || !okN {
-		return nil
-	}
-	if n > len(c.kids) {
-		o.fail("atLeast " + strconv.Itoa(n) + " is more than the " + strconv.Itoa(len(c.kids)) + " conditions listed")
-		return nil
-	}
-	return c
+func (d *decoder) kid(ctx condCtx, c *cond, n Node, path string) bool {
+	k := d.cond(ctx, n, path)
+	c.kids = append(c.kids, k)
+	return k != nil
 }
 
-func (d *decoder) questionLeaf(ctx condCtx, o obj) *cond {
-	o.only(append([]string{"q"}, comparators...)...)
-	id := o.text("q")
+func (d *decoder) questionLeaf(ctx condCtx, o obj, c *cond) bool {
+	var id string
+	o.read(leafSpecs(spec{"q", kText, &id}))
 	i, ok := d.m.qIndex[id]
-	if !ok {
+	switch {
+	case !ok:
 		o.fail("unknown question " + quote(id))
-		return nil
-	}
-	if ctx.askIf && i >= ctx.before {
+		return false
+	case checking && ctx.askIf && i >= ctx.before:
 		o.fail("askIf uses question " + quote(id) + ", which is not asked before this one")
-		return nil
-	}
-	if !ctx.askIf {
+		return false
+	case !ctx.askIf:
 		d.usedQ[i] = true
 	}
-	c := &cond{ref: i}
-	if !d.comparison(o, &d.m.Questions[i].Field, "question", c, d.m.Questions[i].Options) {
-		return nil
-	}
-	return c
+	c.ref = i
+	return d.comparison(o, &d.m.Questions[i].Field, "question", c, d.m.Questions[i].Options)
 }
 
-func (d *decoder) measureLeaf(o obj) *cond {
-	o.only(append([]string{"m", "at", "eachOfLast", "sumOfLast", "downFromEntryBy"}, comparators...)...)
-	id := o.text("m")
+func (d *decoder) measureLeaf(o obj, c *cond) bool {
+	var id, at string
+	o.read(leafSpecs(spec{"m", kText, &id}, spec{"at", kOptText, &at},
+		spec{"eachOfLast", kOther, nil}, spec{"sumOfLast", kOther, nil}, spec{"downFromEntryBy", kOther, nil}))
 	i, ok := d.m.mIndex[id]
 	if !ok {
 		o.fail("unknown measure " + quote(id))
-		return nil
+		return false
 	}
 	d.usedM[i] = true
 	f := &d.m.Measures[i].Field
-	c := &cond{ref: i}
-	if !d.window(o, f, c) {
-		return nil
+	c.ref = i
+	if !d.window(o, f, c, at) {
+		return false
 	}
 	if o.has("downFromEntryBy") {
-		return d.dropLeaf(o, f, c)
+		c.op, c.drop = opCmp, true
+		return d.value(o, "downFromEntryBy", &percentFall, "", c) && checkDrop(o, f, c)
 	}
-	if !d.comparison(o, f, "measure", c, nil) {
-		return nil
-	}
-	return c
+	return d.comparison(o, f, "measure", c, nil)
 }
 
 // window reads at, eachOfLast and sumOfLast, which choose the reviews a
 // progress leaf looks at.
-func (d *decoder) window(o obj, f *Field, c *cond) bool {
-	switch at := o.optText("at"); at {
-	case "", "latest":
-	case "entry":
+func (d *decoder) window(o obj, f *Field, c *cond, at string) bool {
+	if at == "entry" {
 		c.win = winEntry
-	default:
+	}
+	for _, w := range [...]window{winEach, winSum} {
+		key := windowKeys[w]
+		if o.has(key) {
+			if checking && c.win != winLatest {
+				o.fail(key + " cannot be used with " + windowKeys[c.win])
+				return false
+			}
+			c.win = w
+			o.readSpec(spec{key, kWhole, &c.n})
+		}
+	}
+	if !checking {
+		return true
+	}
+	switch {
+	case at != "" && at != "latest" && at != "entry":
 		o.fail(`at must be "entry" or "latest", not ` + quote(at))
-		return false
-	}
-	for _, w := range []struct {
-		key string
-		win window
-	}{{"eachOfLast", winEach}, {"sumOfLast", winSum}} {
-		if !o.has(w.key) {
-			continue
-		}
-		if c.win != winLatest {
-			o.fail(w.key + " cannot be used with " + map[window]string{winEntry: "at: entry", winEach: "eachOfLast", winSum: "sumOfLast"}[c.win])
-			return false
-		}
-		n, ok := o.integer(w.key, 1)
-		if !ok {
-			return false
-		}
-		c.win, c.n = w.win, n
-	}
-	if c.win == winSum && f.Type == TypeYesNo {
+	case c.win >= winEach && c.n < 1:
+		o.fail(windowKeys[c.win] + " must be at least 1")
+	case c.win == winSum && f.Type == TypeYesNo:
 		o.fail("sumOfLast needs a number or count measure; " + quote(f.ID) + " is yesno")
-		return false
+	default:
+		return true
 	}
-	return true
+	return false
 }
 
-func (d *decoder) dropLeaf(o obj, f *Field, c *cond) *cond {
+var windowKeys = [...]string{winEntry: "at: entry", winEach: "eachOfLast", winSum: "sumOfLast"}
+
+// percentFall is what downFromEntryBy is checked against: a percentage.
+var percentFall = Field{ID: "a percentage fall", Min: 0, Max: 100, Unit: "%", Type: TypeNumber}
+
+func checkDrop(o obj, f *Field, c *cond) bool {
+	if !checking {
+		return true
+	}
 	for _, k := range comparators {
 		if o.has(k) {
 			o.fail("downFromEntryBy is a comparison on its own; remove " + quote(k))
-			return nil
+			return false
 		}
 	}
-	if f.Type != TypeNumber && f.Type != TypeCount {
+	switch {
+	case f.Type != TypeNumber && f.Type != TypeCount:
 		o.fail("downFromEntryBy needs a number or count measure; " + quote(f.ID) + " is " + f.Type.String())
-		return nil
-	}
-	if c.win == winEntry || c.win == winSum {
+	case c.win == winEntry || c.win == winSum:
 		o.fail("downFromEntryBy compares reviews with entry; use it alone or with eachOfLast")
-		return nil
-	}
-	pct := Field{ID: "a percentage fall", Min: 0, Max: 100, Unit: "%", Type: TypeNumber}
-	if !d.value(o, "downFromEntryBy", &pct, "", c) {
-		return nil
-	}
-	if c.val <= 0 {
+	case c.val <= 0:
 		o.fail("downFromEntryBy must be more than 0")
-		return nil
+	default:
+		return true
 	}
-	c.op, c.drop = opCmp, true
-	return c
+	return false
 }
 
-func (d *decoder) othersLeaf(ctx condCtx, o obj) *cond {
-	o.only("otherCriteria")
-	// Only sustained progress may look at the other criteria, and only at
-	// their significant progress, so the check can never go round in a circle.
-	if !ctx.sustained {
-		o.fail("otherCriteria can only be used in a sustained progress condition")
-		return nil
-	}
-	if v := o.text("otherCriteria"); v != "significant" {
-		o.fail(`otherCriteria must be "significant"`)
-		return nil
-	}
-	return &cond{op: opOthers}
-}
-
-// comparison reads the one comparator of a leaf and checks it fits the
-// question's or measure's type.
+// comparison reads the one comparator of a leaf and, when checking, that it
+// fits the question's or measure's type.
 func (d *decoder) comparison(o obj, f *Field, kind string, c *cond, opts []Option) bool {
-	var key string
+	key := ""
 	for _, k := range comparators {
 		if o.has(k) {
-			if key != "" {
+			if checking && key != "" {
 				o.fail("give only one of lt, le, gt, ge, eq, is or in")
 				return false
 			}
 			key = k
 		}
 	}
-	what := kind + " " + quote(f.ID) + " is " + f.Type.String()
-	switch key {
-	case "":
-		o.fail("give one of lt, le, gt, ge, eq, is or in")
+	c.op = typeOp(f.Type)
+	if checking && !checkComparator(o, f, kind, key) {
 		return false
-	case "is":
-		if f.Type != TypeYesNo {
-			o.fail(`"is" needs a yesno ` + kind + "; " + what)
-			return false
-		}
-		return d.yesNo(o, c)
-	case "in":
-		if f.Type != TypeChoice {
-			o.fail(`"in" needs a choice ` + kind + "; " + what)
-			return false
-		}
+	}
+	v := o.n.Get(key)
+	switch c.op {
+	case opIs:
+		c.yes = v.Bool() || v.Str() == "yes"
+	case opIn:
 		return d.options(o, f, opts, c)
-	}
-	if f.Type != TypeNumber && f.Type != TypeCount {
-		o.fail(quote(key) + " needs a number or count " + kind + "; " + what)
-		return false
-	}
-	for i, k := range cmpKeys {
-		if k == key {
-			c.cmp = cmpKind(i)
+	default:
+		for i, k := range cmpKeys {
+			if k == key {
+				c.cmp = cmpKind(i)
+			}
 		}
+		return d.value(o, key, f, kind, c)
 	}
-	c.op = opCmp
-	return d.value(o, key, f, kind, c)
+	return true
 }
 
-func (d *decoder) yesNo(o obj, c *cond) bool {
-	v := o.n.Get("is")
-	switch {
-	case v.Kind() == KindBool:
-		c.yes = v.Bool()
-	case v.Kind() == KindString && (v.Str() == "yes" || v.Str() == "no"):
-		c.yes = v.Str() == "yes"
-	default:
+// checkComparator reports a comparator that does not fit the type.
+func checkComparator(o obj, f *Field, kind, key string) bool {
+	v := o.n.Get(key)
+	switch op := keyOp(key); {
+	case key == "":
+		o.fail("give one of lt, le, gt, ge, eq, is or in")
+	case op != typeOp(f.Type):
+		o.fail(quote(key) + " needs " + opNeeds[op] + " " + kind + "; " + kind + " " + quote(f.ID) + " is " + f.Type.String())
+	case op == opIs && v.Kind() != KindBool && v.Str() != "yes" && v.Str() != "no":
 		o.fail(`"is" must be yes or no`)
-		return false
+	default:
+		return true
 	}
-	c.op = opIs
-	return true
+	return false
+}
+
+var opNeeds = [...]string{opCmp: "a number or count", opIs: "a yesno", opIn: "a choice"}
+
+// keyOp is the comparison a comparator key makes.
+func keyOp(key string) opKind {
+	switch key {
+	case "is":
+		return opIs
+	case "in":
+		return opIn
+	}
+	return opCmp
+}
+
+// typeOp is the comparison a type takes.
+func typeOp(t ValueType) opKind {
+	switch t {
+	case TypeYesNo:
+		return opIs
+	case TypeChoice:
+		return opIn
+	}
+	return opCmp
 }
 
 func (d *decoder) options(o obj, f *Field, opts []Option, c *cond) bool {
 	l := o.list("in")
-	if l == nil {
-		return false
-	}
-	ok := true
-	for i := 0; i < l.Len(); i++ {
-		v := l.Index(i)
-		if v.Kind() != KindString || optionIndex(opts, v.Str()) < 0 {
-			o.fail(quote(v.Str()) + " is not an option of question " + quote(f.ID))
-			ok = false
-			continue
+	for i := 0; l != nil && i < l.Len(); i++ {
+		v := l.Index(i).Str()
+		if checking && optionIndex(opts, v) < 0 {
+			o.fail(quote(v) + " is not an option of question " + quote(f.ID))
+			return false
 		}
-		c.opts = append(c.opts, v.Str())
+		c.opts = append(c.opts, v)
 	}
-	c.op = opIn
-	return ok
+	return l != nil
 }
 
 // value reads a number, or the id of a threshold, and checks it fits f.
 // kind is empty when f is not a real question or measure (a percentage fall).
 func (d *decoder) value(o obj, key string, f *Field, kind string, c *cond) bool {
 	v := o.n.Get(key)
-	switch v.Kind() {
-	case KindNumber:
-		c.val = v.Num()
-	case KindString:
-		ti, ok := d.thrIndex[v.Str()]
-		if !ok {
-			o.fail("unknown threshold " + quote(v.Str()) + " (see thresholds.yaml)")
-			return false
-		}
+	c.val = v.Num()
+	ti, isThr := d.thrIndex[v.Str()]
+	if isThr {
 		d.usedT[ti] = true
-		t := d.m.Thresholds[ti]
-		c.val, c.thr = t.Value, t.ID
-		if t.Unit != f.Unit {
-			o.fail("threshold " + quote(t.ID) + " is in " + unitName(t.Unit) + " but " + kindOr(kind, f.ID) + " is in " + unitName(f.Unit))
-			return false
-		}
-	default:
+		c.val, c.thr = d.m.Thresholds[ti].Value, d.m.Thresholds[ti].ID
+	}
+	if !checking {
+		return true
+	}
+	what := f.ID
+	if kind != "" {
+		what = kind + " " + quote(f.ID)
+	}
+	switch {
+	case v.Kind() == KindString && !isThr:
+		o.fail("unknown threshold " + quote(v.Str()) + " (see thresholds.yaml)")
+	case v.Kind() != KindString && v.Kind() != KindNumber:
 		o.fail(quote(key) + " must be a number or a threshold id")
-		return false
-	}
-	if c.val < f.Min || c.val > f.Max {
-		o.fail(formatNum(c.val) + " is outside the range of " + kindOr(kind, f.ID) + " (" + formatNum(f.Min) + " to " + formatNum(f.Max) + ")")
-		return false
-	}
-	if f.Type == TypeCount && c.val != float64(int(c.val)) {
+	case isThr && d.m.Thresholds[ti].Unit != f.Unit:
+		o.fail("threshold " + quote(c.thr) + " is in " + unitName(d.m.Thresholds[ti].Unit) + " but " + what + " is in " + unitName(f.Unit))
+	case c.val < f.Min || c.val > f.Max:
+		o.fail(formatNum(c.val) + " is outside the range of " + what + " (" + formatNum(f.Min) + " to " + formatNum(f.Max) + ")")
+	case f.Type == TypeCount && c.val != float64(int(c.val)):
 		o.fail("count " + quote(f.ID) + " can only be compared with a whole number, not " + formatNum(c.val))
-		return false
+	default:
+		return true
 	}
-	return true
-}
-
-func kindOr(kind, id string) string {
-	if kind == "" {
-		return id
-	}
-	return kind + " " + quote(id)
+	return false
 }
 
 func unitName(u string) string {

@@ -1,39 +1,35 @@
 package rules
 
-import "strconv"
+// The two values of a theme's status.
+const (
+	StatusLocal           = "local"
+	StatusNationalExample = "national example"
+)
 
-func (d *decoder) decodeThemes(l Node) {
-	numbers := map[int]bool{}
-	ids := map[string]bool{}
-	entries(l, func(i int, n Node) {
-		o := obj{d: d, file: "themes", entry: "theme " + strconv.Itoa(i+1), n: n}
-		if n == nil || n.Kind() != KindMap {
-			o.fail("must be a set of fields")
-			return
-		}
-		if num := n.Get("number"); num != nil && num.Kind() == KindNumber {
+func (d *decoder) decodeThemes(root Node) {
+	seen := map[int]bool{}
+	d.each(root, "themes", "theme", func(o obj, _ int) {
+		if num := o.n.Get("number"); num != nil && num.Kind() == KindNumber {
 			o.entry = "theme " + formatNum(num.Num())
 		}
-		o.only(append([]string{"number", "title", "short", "summary", "status", "criteria"}, provenanceKeys...)...)
-		t := Theme{Title: o.text("title"), Short: o.text("short"), Summary: o.text("summary"),
-			Status: o.text("status"), Provenance: o.provenance()}
-		t.Number, _ = o.integer("number", 1)
-		if numbers[t.Number] && t.Number > 0 {
-			o.fail("duplicate theme number " + strconv.Itoa(t.Number))
+		var t Theme
+		o.read(provenance(&t.Provenance, spec{"number", kWhole, &t.Number}, spec{"title", kText, &t.Title},
+			spec{"short", kText, &t.Short}, spec{"summary", kText, &t.Summary}, spec{"status", kText, &t.Status},
+			spec{"criteria", kOther, nil}))
+		if checking && seen[t.Number] {
+			o.fail("duplicate theme number " + formatNum(float64(t.Number)))
 		}
-		numbers[t.Number] = true
-		if t.Status != "" && t.Status != StatusLocal && t.Status != StatusNationalExample {
+		seen[t.Number] = true
+		if checking && t.Status != "" && t.Status != StatusLocal && t.Status != StatusNationalExample {
 			o.fail(`status must be "local" or "national example", not ` + quote(t.Status))
 		}
-		entries(o.list("criteria"), func(j int, cn Node) {
-			if c, ok := d.decodeCriterion(t.Number, o.entry, j, cn, ids); ok {
-				t.Criteria = append(t.Criteria, c)
-			}
-		})
+		l := o.list("criteria")
+		for j := 0; l != nil && j < l.Len(); j++ {
+			d.decodeCriterion(o.entry, j, l.Index(j), &t)
+		}
 		d.m.Themes = append(d.m.Themes, t)
 	})
 	// Pointers are taken only now, once every slice has its final backing array.
-	d.m.cIndex = map[string]int{}
 	for ti := range d.m.Themes {
 		for ci := range d.m.Themes[ti].Criteria {
 			c := &d.m.Themes[ti].Criteria[ci]
@@ -43,40 +39,37 @@ func (d *decoder) decodeThemes(l Node) {
 	}
 }
 
-// The two values of a theme's status.
-const (
-	StatusLocal           = "local"
-	StatusNationalExample = "national example"
-)
-
-func (d *decoder) decodeCriterion(theme int, themeEntry string, j int, n Node, ids map[string]bool) (Criterion, bool) {
-	o, ok := d.entry("themes", "criterion", j, n)
-	o.entry = themeEntry + " " + o.entry
-	if !ok {
-		return Criterion{}, false
+func (d *decoder) decodeCriterion(themeEntry string, j int, n Node, t *Theme) {
+	o := obj{d: d, file: "themes", entry: themeEntry + " criterion " + formatNum(float64(j+1)), n: n}
+	if n.Kind() != KindMap {
+		o.fail("must be a set of fields")
+		return
 	}
-	o.only(append([]string{"id", "text", "condition", "judgement", "services", "significant", "sustained"}, provenanceKeys...)...)
-	c := Criterion{ID: o.id("id", false), Text: o.text("text"), Theme: theme, Judgement: o.flag("judgement"),
-		Services: o.ids("services", false), Provenance: o.provenance()}
-	if ids[c.ID] {
-		o.fail("duplicate id " + quote(c.ID))
+	if id := n.Get("id"); id != nil && id.Kind() == KindString {
+		o.entry = themeEntry + " criterion " + quote(id.Str())
 	}
-	ids[c.ID] = true
+	c := Criterion{Theme: t.Number}
+	o.read(provenance(&c.Provenance, spec{"id", kID, &c.ID}, spec{"text", kText, &c.Text},
+		spec{"condition", kOther, nil}, spec{"judgement", kFlag, &c.Judgement}, spec{"services", kIDs, &c.Services},
+		spec{"significant", kOther, nil}, spec{"sustained", kOther, nil}))
+	if o.duplicate(d.crit, c.ID) {
+		return
+	}
+	d.crit[c.ID] = j
 	c.cond = d.requiredCond(condCtx{o: o, before: -1}, "condition")
 	c.Significant = d.decodeProgress(o, "significant", false)
 	c.Sustained = d.decodeProgress(o, "sustained", true)
-	return c, true
+	t.Criteria = append(t.Criteria, c)
 }
 
 func (d *decoder) decodeProgress(parent obj, key string, sustained bool) ProgressMeasure {
-	o := parent.at(key, parent.entry+" "+key)
+	o := obj{d: d, file: parent.file, entry: parent.entry + " " + key, n: parent.n.Get(key)}
+	var pm ProgressMeasure
 	if o.n == nil || o.n.Kind() != KindMap {
 		parent.fail("missing field " + quote(key) + " {text, condition}")
-		return ProgressMeasure{}
+		return pm
 	}
-	o.only("text", "condition")
-	return ProgressMeasure{
-		Text: o.text("text"),
-		cond: d.requiredCond(condCtx{o: o, before: -1, progress: true, sustained: sustained}, "condition"),
-	}
+	o.read([]spec{{"text", kText, &pm.Text}, {"condition", kOther, nil}})
+	pm.cond = d.requiredCond(condCtx{o: o, before: -1, progress: true, sustained: sustained}, "condition")
+	return pm
 }

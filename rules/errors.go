@@ -1,7 +1,5 @@
 package rules
 
-import "strings"
-
 // DataError is a fault in the rules data: the file, the entry in it and a
 // plain message.
 type DataError struct {
@@ -25,7 +23,7 @@ func (es DataErrors) Error() string {
 	for i, e := range es {
 		lines[i] = e.Error()
 	}
-	return strings.Join(lines, "\n")
+	return join(lines, "\n")
 }
 
 // AnswerError is a problem with one answer, for showing next to its question.

@@ -5,7 +5,10 @@
 //
 // The package is compiled into the browser's WebAssembly module, so it
 // imports only small parts of the standard library (no fmt, encoding/json,
-// reflect or time) and reads its input through the Node interface.
+// reflect or time) and reads its input through the Node interface. For the
+// same reason a few small helpers called from many places are marked
+// //go:noinline: copies inlined at every call would grow the module by
+// several kilobytes. checking.go explains what the browser build leaves out.
 package rules
 
 // Model is the decoded, checked rules data.

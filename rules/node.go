@@ -22,7 +22,8 @@ const (
 //
 // Get returns nil when the node is not a map or the key is absent. Index
 // returns nil when the node is not a list or i is out of range. Str, Num and
-// Bool return the zero value when the kind does not match.
+// Bool return the zero value when the kind does not match. Keys may come in
+// any order: the engine only uses it to report keys it does not know.
 type Node interface {
 	Kind() NodeKind
 	Get(key string) Node

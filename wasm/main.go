@@ -1,5 +1,78 @@
 //go:build js && wasm
 
+// Command wasm is the checker's browser entry point: a thin shell that hands
+// the page's rules data and answers to the rules engine and returns its
+// results as plain JavaScript objects. Nothing here decides anything.
+//
+// It sets globalThis.focusFamilyRules with:
+//
+//	load(rules) -> {ok, errors}        rules: the parsed data/rules JSON
+//	relevant(answers) -> [question ids] the questions to ask, in order
+//	validate(answers) -> [{question, message}]
+//	evaluate(answers) -> result | {errors}
 package main
 
-func main() { select {} }
+import (
+	"syscall/js"
+
+	"github.com/focusfamily/portal/rules"
+)
+
+var model *rules.Model
+
+func main() {
+	api := jsObject.New()
+	api.Set("load", js.FuncOf(load))
+	api.Set("relevant", js.FuncOf(withModel(relevant)))
+	api.Set("validate", js.FuncOf(withModel(validate)))
+	api.Set("evaluate", js.FuncOf(withModel(evaluate)))
+	js.Global().Set("focusFamilyRules", api)
+	select {}
+}
+
+// load decodes and checks the rules. The build has already validated them,
+// so an error here means the page and its data do not match.
+func load(_ js.Value, args []js.Value) any {
+	if len(args) != 1 {
+		return failure("load needs the rules data")
+	}
+	m, err := rules.Decode(wrap(args[0]), "data/rules")
+	if err != nil {
+		return failure(err.Error())
+	}
+	model = m
+	return map[string]any{"ok": true}
+}
+
+// withModel guards every call that needs loaded rules and one argument.
+func withModel(f func(rules.Node) any) func(js.Value, []js.Value) any {
+	return func(_ js.Value, args []js.Value) any {
+		if model == nil {
+			return failure("the rules are not loaded")
+		}
+		if len(args) != 1 {
+			return failure("expected one argument: the answers")
+		}
+		return f(wrap(args[0]))
+	}
+}
+
+func relevant(answers rules.Node) any {
+	return strings(rules.Relevant(model, answers))
+}
+
+func validate(answers rules.Node) any {
+	return answerErrors(rules.ValidateAnswers(model, answers))
+}
+
+func evaluate(answers rules.Node) any {
+	res, errs := rules.Evaluate(model, answers)
+	if len(errs) > 0 {
+		return map[string]any{"errors": answerErrors(errs)}
+	}
+	return result(res)
+}
+
+func failure(msg string) map[string]any {
+	return map[string]any{"ok": false, "errors": []any{msg}}
+}

@@ -35,5 +35,5 @@ func main() {
 	}
 	// The tests read this line to learn the port.
 	fmt.Printf("serving %s at http://%s/\n", *dir, ln.Addr())
-	log.Fatal(http.Serve(ln, edge.NewSite(os.DirFS(*dir))))
+	log.Fatal(http.Serve(ln, edge.New(edge.FS(os.DirFS(*dir)))))
 }

@@ -1,0 +1,47 @@
+// Shows the engine's result in the result blocks the build emitted: the
+// script only reveals the blocks that apply and writes in the reasons.
+
+const show = (el, on = true) => { if (el) el.hidden = !on }
+
+export function renderResult (scope, res) {
+  for (const el of scope.querySelectorAll('[data-verdict], [data-theme], [data-criterion], [data-unknown], [data-could-change], [data-pathway], [data-service], [data-result-section]')) el.hidden = true
+
+  show(scope.querySelector(`[data-verdict="${res.verdict}"]`))
+  scope.querySelector('[data-slot="verdict-reason"]').textContent = res.verdictReason
+
+  let anyMet = false
+  for (const t of res.themes) {
+    for (const c of t.criteria.filter(c => c.met === 'yes')) {
+      const li = scope.querySelector(`[data-criterion="${c.id}"]`)
+      li.querySelector('[data-slot=reason]').textContent = c.reason
+      show(li)
+      show(scope.querySelector(`[data-theme="${t.number}"]`))
+      anyMet = true
+    }
+  }
+  show(scope.querySelector('[data-result-section="themes"]'), anyMet)
+  show(scope.querySelector('[data-result-section="none"]'), !anyMet)
+
+  for (const u of res.unknowns) {
+    const li = scope.querySelector(`[data-unknown="${u.question}"]`)
+    show(li)
+    show(li?.querySelector('[data-could-change]'), u.changesVerdict)
+  }
+  show(scope.querySelector('[data-result-section="unknowns"]'), res.unknowns.length > 0)
+
+  const suggested = res.pathways.filter(p => p.suggested === 'yes')
+  for (const p of suggested) {
+    const block = scope.querySelector(`[data-pathway="${p.id}"]`)
+    block.querySelector('[data-slot=reason]').textContent = p.reason
+    show(block)
+  }
+  show(scope.querySelector('[data-result-section="pathways"]'), suggested.length > 0)
+
+  for (const id of res.services) show(scope.querySelector(`[data-service="${id}"]`))
+  show(scope.querySelector('[data-result-section="services"]'), res.services.length > 0)
+}
+
+// summaryText is the visible result as plain lines, for the saved file.
+export function summaryText (resultSection) {
+  return resultSection.innerText.split('\n').map(s => s.trim()).filter(Boolean)
+}

@@ -1,0 +1,454 @@
+// make bench: the portal's sizes and speeds against their budgets.
+//
+// Prints ONE table (Markdown) on stdout, each line with its figure, budget and
+// PASS or FAIL, and writes it with the date and the machine to
+// docs/benchmarks.md. Progress goes to stderr. A benchmark, not a test: it
+// exits 0 even when a budget fails (FAIL is printed), and 1 only when it could
+// not run at all.
+//
+// Run after `make build preview chromium` (make bench does that):
+//   node bench/run.mjs
+// BENCH_SKIP=lighthouse,synthetic,... skips sections while working on this file.
+import { spawnSync } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import { existsSync } from 'node:fs'
+import { cp, mkdir, mkdtemp, readFile, readdir, rm, stat, symlink, writeFile } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import zlib from 'node:zlib'
+import { startServer, launch } from '../tests/browser/lib/harness.mjs'
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+process.chdir(ROOT)
+const SITE = 'public'
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium'
+const CHROME_FLAGS = '--headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run'
+const SKIP = new Set((process.env.BENCH_SKIP || '').split(',').filter(Boolean))
+// Hugo finds Dart Sass on PATH (as in the Makefile).
+const ENV = { ...process.env, PATH: `${ROOT}/node_modules/sass-embedded-linux-x64/dart-sass:${process.env.PATH}` }
+
+// Budgets. KB = 1,024 bytes.
+const KB = 1024
+const BUDGET = {
+  pageBytes: 50 * KB, // brotli, HTML + CSS + JS (+ images) of a page load; WebAssembly listed apart
+  wasmBrotli: 500 * KB,
+  perfContent: 100,
+  perfChecker: 95,
+  accessibility: 100,
+  warmBuildSeconds: 10,
+  syntheticSeconds: 10,
+  syntheticPages: 5000,
+  evaluateNs: 1e6 // 1 ms: see docs/benchmarks.md
+}
+
+const rows = []
+const notes = []
+function row (measure, figure, budget, pass) {
+  rows.push({ measure, figure, budget, result: pass === null ? 'info' : pass ? 'PASS' : 'FAIL' })
+}
+const log = (...a) => console.error('bench:', ...a)
+const kb = n => `${(n / KB).toFixed(1)} KB`
+const secs = ms => `${(ms / 1000).toFixed(2)} s`
+
+function run (cmd, args, opts = {}) {
+  const t0 = performance.now()
+  const r = spawnSync(cmd, args, { encoding: 'utf8', env: ENV, maxBuffer: 256 * 1024 * 1024, ...opts })
+  const ms = performance.now() - t0
+  if (r.error) throw r.error
+  if (r.status !== 0 && !opts.allowFail) {
+    throw new Error(`${cmd} ${args.join(' ')} exited ${r.status}: ${(r.stderr || r.stdout || '').trim().split('\n').slice(-5).join(' | ')}`)
+  }
+  return { ...r, ms }
+}
+
+// section runs one part of the bench; an error becomes a FAIL line, not a crash.
+async function section (name, fn) {
+  if (SKIP.has(name)) { log(`skipping ${name}`); return }
+  log(name)
+  try {
+    await fn()
+  } catch (err) {
+    row(`${name}: could not run`, String(err.message || err).split('\n')[0].slice(0, 200), '—', false)
+  }
+}
+
+// ---- compression, cached by content -------------------------------------
+const brCache = new Map()
+function brotli (buf) {
+  const key = createHash('sha256').update(buf).digest('hex')
+  if (!brCache.has(key)) {
+    brCache.set(key, zlib.brotliCompressSync(buf, {
+      params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: buf.length }
+    }).length)
+  }
+  return brCache.get(key)
+}
+const gzip = buf => zlib.gzipSync(buf, { level: 9 }).length
+
+async function walk (dir, keep, skipDir = () => false) {
+  const out = []
+  for (const e of await readdir(dir, { withFileTypes: true })) {
+    const full = path.join(dir, e.name)
+    if (e.isDirectory()) { if (!skipDir(full)) out.push(...await walk(full, keep, skipDir)) } else if (keep(full)) out.push(full)
+  }
+  return out
+}
+
+// The site's pages as URL paths, by type (the first path segment).
+async function pagesByType () {
+  const files = await walk(SITE, f => f.endsWith(`${path.sep}index.html`), d => d === path.join(SITE, 'pagefind'))
+  const urls = files.map(f => '/' + path.relative(SITE, path.dirname(f)).split(path.sep).join('/') + '/').map(u => u.replace(/^\/\.?\/$/, '/'))
+  const types = { home: [], theme: [], pathway: [], 'case study': [], service: [], checker: [], search: [] }
+  const prefix = { '/themes/': 'theme', '/pathways/': 'pathway', '/case-studies/': 'case study', '/services/': 'service', '/checker/': 'checker', '/search/': 'search' }
+  for (const u of urls.sort()) {
+    if (u === '/') { types.home.push(u); continue }
+    const p = Object.keys(prefix).find(p => u.startsWith(p))
+    if (p) types[prefix[p]].push(u)
+  }
+  return types
+}
+
+// ---- 1. the warm build, step by step ---------------------------------------
+async function buildTimes () {
+  const wasm = run('make', ['-s', 'wasm'])
+  const hugo = run('go', ['tool', 'hugo', '--gc', '--cleanDestinationDir', '--destination', SITE, '--templateMetrics'])
+  const css = templateMs(hugo.stdout + hugo.stderr, ['_partials/stylesheet.html', '_partials/print-stylesheet.html', '_partials/head.html'])
+  const index = run('node', ['tools/search-index.mjs', SITE])
+  const total = wasm.ms + hugo.ms + index.ms
+  row('Warm build: WebAssembly (`make wasm`)', secs(wasm.ms), '—', null)
+  row('Warm build: Hugo (`go tool hugo`, CSS included)', secs(hugo.ms), '—', null)
+  row('Warm build: CSS (Hugo css.Sass, inside the Hugo step)', `${css.toFixed(0)} ms`, '—', null)
+  row('Warm build: search index (Pagefind)', secs(index.ms), '—', null)
+  row('Warm build: total', secs(total), `≤ ${BUDGET.warmBuildSeconds} s`, total <= BUDGET.warmBuildSeconds * 1000)
+  notes.push('CSS: Hugo compiles the Sass lazily when a page first asks for the stylesheet\'s URL (in head.html), so the CSS figure is the ' +
+    '`--templateMetrics` cumulative time of head.html and the two stylesheet partials, with pages rendered in parallel. ' +
+    'In a warm build Hugo reuses the CSS it cached in resources/_gen/ (the Sass is unchanged); the uncached compile is measured in the synthetic build below.')
+}
+
+// templateMs sums the cumulative times (ms) of the named templates in Hugo's --templateMetrics table.
+function templateMs (out, names) {
+  let total = 0
+  for (const line of out.split('\n')) {
+    const f = line.trim().split(/\s+/)
+    if (f.length === 5 && names.includes(f[4])) total += duration(f[0])
+  }
+  return total
+}
+function duration (s) {
+  const m = s.match(/^([\d.]+)(ns|µs|us|ms|s)$/)
+  if (!m) return 0
+  return Number(m[1]) * { ns: 1e-6, µs: 1e-3, us: 1e-3, ms: 1, s: 1000 }[m[2]]
+}
+
+// ---- 2. bytes a page load transfers, brotli ------------------------------
+function kind (url, type) {
+  const p = new URL(url).pathname
+  if (/\.wasm$|\.pagefind$/.test(p) || /application\/wasm/.test(type)) return 'wasm'
+  if (/\.pf_(index|fragment|filter|meta)$|pagefind-entry\.json$/.test(p)) return 'index'
+  if (/text\/html/.test(type)) return 'html'
+  if (/text\/css/.test(type)) return 'css'
+  if (/javascript/.test(type)) return 'js'
+  return 'other'
+}
+
+async function load (browser, origin, url, action) {
+  const context = await browser.newContext()
+  await context.route(u => u.hostname !== '127.0.0.1', r => r.abort())
+  const page = await context.newPage()
+  const pending = []
+  const seen = []
+  context.on('response', res => pending.push((async () => {
+    let body
+    try { body = await res.body() } catch { return }
+    seen.push({ url: res.url(), kind: kind(res.url(), res.headers()['content-type'] || ''), raw: body.length, br: brotli(body) })
+  })()))
+  await page.goto(origin + url, { waitUntil: 'networkidle' })
+  if (action) await action(page)
+  await Promise.all(pending)
+  await context.close()
+  const sum = { html: 0, css: 0, js: 0, wasm: 0, index: 0, other: 0 }
+  for (const s of seen) sum[s.kind] += s.br
+  return { sum, seen }
+}
+
+async function pageSizes (types) {
+  const { origin, stop } = await startServer(SITE)
+  const browser = await launch()
+  try {
+    for (const [type, urls] of Object.entries(types)) {
+      if (!urls.length) { row(`Page weight: ${type}`, 'no page of this type', `≤ ${kb(BUDGET.pageBytes)}`, false); continue }
+      let worst = null
+      for (const url of urls) {
+        const r = await load(browser, origin, url)
+        r.url = url
+        r.page = r.sum.html + r.sum.css + r.sum.js + r.sum.other
+        if (!worst || r.page > worst.page) worst = r
+      }
+      const s = worst.sum
+      const parts = `HTML ${kb(s.html)}, CSS ${kb(s.css)}, JS ${kb(s.js)}${s.other ? `, data and images ${kb(s.other)}` : ''}`
+      const apart = s.wasm || s.index ? `; plus WebAssembly ${kb(s.wasm)}${s.index ? `, index ${kb(s.index)}` : ''}` : ''
+      const which = urls.length > 1 ? `heaviest of ${urls.length}: ${worst.url}` : worst.url
+      row(`Page weight (brotli): ${type} (${which})`, `${kb(worst.page)} (${parts}${apart})`, `≤ ${kb(BUDGET.pageBytes)} without WebAssembly`, worst.page <= BUDGET.pageBytes)
+    }
+    // The search page once a search has run: Pagefind's runtime, worker, WebAssembly and index chunks.
+    if (types.search.length) {
+      const r = await load(browser, origin, types.search[0], async page => {
+        await page.fill('#search-q', 'attendance')
+        await page.click('#search-form button[type=submit]')
+        await page.waitForFunction(() => /\d/.test(document.getElementById('search-status').textContent))
+        await page.waitForLoadState('networkidle')
+      })
+      const s = r.sum
+      const pageBytes = s.html + s.css + s.js + s.other
+      row('Page weight (brotli): search, after searching "attendance"',
+        `${kb(pageBytes)} (HTML ${kb(s.html)}, CSS ${kb(s.css)}, JS incl. Pagefind ${kb(s.js)}${s.other ? `, data and images ${kb(s.other)}` : ''}); plus Pagefind WebAssembly ${kb(s.wasm)}, index ${kb(s.index)}`,
+        `≤ ${kb(BUDGET.pageBytes)} without WebAssembly and index`, pageBytes <= BUDGET.pageBytes)
+    }
+  } finally {
+    await browser.close()
+    await stop()
+  }
+}
+
+// ---- 3. the checker's WebAssembly -------------------------------------------
+async function wasmSizes () {
+  const files = await walk(SITE, f => /checker[^/]*\.wasm$/.test(path.basename(f)) && path.basename(f).startsWith('checker'))
+  if (!files.length) { row('Checker WebAssembly', `no checker*.wasm in ${SITE}/`, `≤ ${kb(BUDGET.wasmBrotli)} brotli`, false); return }
+  for (const f of files) {
+    const buf = await readFile(f)
+    const br = brotli(buf)
+    row(`Checker WebAssembly (${path.relative(SITE, f).replace(/\.[0-9a-f]{32,}\./, '.….')})`,
+      `${kb(buf.length)} raw, ${kb(gzip(buf))} gzip, ${kb(br)} brotli`, `≤ ${kb(BUDGET.wasmBrotli)} brotli`, br <= BUDGET.wasmBrotli)
+  }
+}
+
+// ---- 4. Lighthouse -----------------------------------------------------------
+async function lighthouse (types) {
+  const pick = (type, fallback) => types[type]?.find(u => u !== `/${type}/`) || types[type]?.[0] || fallback
+  const targets = [
+    ['home', '/', BUDGET.perfContent],
+    ['theme', pick('theme'), BUDGET.perfContent],
+    ['pathway', pick('pathway'), BUDGET.perfContent],
+    ['checker', types.checker[0] || '/checker/', BUDGET.perfChecker],
+    ['search', types.search[0] || '/search/', BUDGET.perfContent]
+  ]
+  const { origin, stop } = await startServer(SITE)
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'ff-lighthouse-'))
+  try {
+    for (const [type, url, perfBudget] of targets) {
+      if (!url) continue
+      const out = path.join(dir, 'report.json')
+      run(path.join(ROOT, 'node_modules/.bin/lighthouse'), [origin + url, '--output=json', `--output-path=${out}`, '--quiet',
+        `--chrome-flags=${CHROME_FLAGS}`, '--only-categories=performance,accessibility,best-practices,seo'],
+      { env: { ...ENV, CHROME_PATH: CHROMIUM }, timeout: 180000 })
+      const report = JSON.parse(await readFile(out, 'utf8'))
+      const score = id => report.categories[id]?.score == null ? NaN : Math.round(report.categories[id].score * 100)
+      const [perf, a11y, bp, seo] = ['performance', 'accessibility', 'best-practices', 'seo'].map(score)
+      const pass = perf >= perfBudget && a11y >= BUDGET.accessibility
+      row(`Lighthouse (mobile, simulated): ${type} (${url})`, `performance ${perf}, accessibility ${a11y}, best practices ${bp}, SEO ${seo}`,
+        `performance ${perfBudget === 100 ? '100' : `≥ ${perfBudget}`}, accessibility 100`, pass)
+      // Name what cost points, so a FAIL (or a low best practices or SEO score) says why.
+      const lost = []
+      for (const [cat, c] of Object.entries(report.categories)) {
+        for (const ref of c.auditRefs) {
+          const a = report.audits[ref.id]
+          if (ref.weight > 0 && a.score !== null && a.score < 1) lost.push(`${cat}/${ref.id} (${Math.round(a.score * 100)})`)
+        }
+      }
+      if (lost.length) notes.push(`Lighthouse ${type} (${url}) lost points on: ${lost.join(', ')}.`)
+      const m = id => report.audits[id]?.displayValue
+      notes.push(`Lighthouse ${type}: FCP ${m('first-contentful-paint')}, LCP ${m('largest-contentful-paint')}, TBT ${m('total-blocking-time')}, CLS ${m('cumulative-layout-shift')}.`)
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true })
+    await stop()
+  }
+}
+
+// ---- 5. Hugo on a generated site of 5,000 pages --------------------------------
+async function synthetic () {
+  const tmp = await mkdtemp(path.join(os.tmpdir(), 'ff-bench-site-'))
+  try {
+    for (const d of ['config.toml', 'layouts', 'content', 'data', 'i18n', 'assets', 'security', 'static']) {
+      if (existsSync(d)) await cp(d, path.join(tmp, d), { recursive: true })
+    }
+    await symlink(path.join(ROOT, 'node_modules'), path.join(tmp, 'node_modules'))
+    await mkdir(path.join(tmp, 'build'))
+    await symlink(path.join(ROOT, 'build/assets'), path.join(tmp, 'build/assets'))
+    const hugo = (extra = []) => run('go', ['tool', 'hugo', '--source', tmp, '--destination', path.join(tmp, 'public'), '--cleanDestinationDir', ...extra])
+
+    // The CSS, uncached: the real site built in a fresh folder (no resources/_gen), then again (cached).
+    const cold = templateMs(hugo(['--templateMetrics']).stdout, ['_partials/stylesheet.html', '_partials/print-stylesheet.html', '_partials/head.html'])
+    const warm = templateMs(hugo(['--templateMetrics']).stdout, ['_partials/stylesheet.html', '_partials/print-stylesheet.html', '_partials/head.html'])
+    row('CSS, uncached Sass compile (Hugo css.Sass, GOV.UK Frontend)', `${Math.max(0, cold - warm).toFixed(0)} ms`, '—', null)
+
+    const sections = 50
+    const perSection = BUDGET.syntheticPages / sections // including the section's own page
+    for (let s = 0; s < sections; s++) {
+      const dir = path.join(tmp, 'content', `bench-${String(s).padStart(2, '0')}`)
+      await mkdir(dir, { recursive: true })
+      await writeFile(path.join(dir, '_index.md'), frontMatter(`Generated section ${s}`) + paragraph(s, 0))
+      for (let p = 1; p < perSection; p++) {
+        await writeFile(path.join(dir, `page-${String(p).padStart(3, '0')}.md`), syntheticPage(s, p, perSection))
+      }
+    }
+    const r = hugo(['--quiet'])
+    const built = (await walk(path.join(tmp, 'public'), f => f.endsWith('index.html'))).length
+    row(`Hugo build of a generated site (${BUDGET.syntheticPages.toLocaleString('en-GB')} generated pages + the real ones: ${built.toLocaleString('en-GB')} pages)`,
+      secs(r.ms), `≤ ${BUDGET.syntheticSeconds} s`, r.ms <= BUDGET.syntheticSeconds * 1000 && built >= BUDGET.syntheticPages)
+  } finally {
+    await rm(tmp, { recursive: true, force: true })
+  }
+}
+
+function frontMatter (title) {
+  return `---\ntitle: "${title}"\ndescription: "A generated page for the build benchmark."\nlastReviewed: 2026-11-23\n---\n\n`
+}
+const WORDS = ('family school attendance support pathway worker help child parent plan service referral consent ' +
+  'progress criteria theme health education safety home team meeting review outcome measure early local council').split(' ')
+function paragraph (s, p) {
+  let out = ''
+  for (let i = 0; i < 60; i++) out += WORDS[(s * 7 + p * 13 + i * i) % WORDS.length] + (i % 12 === 11 ? '. ' : ' ')
+  return out.trim() + '\n\n'
+}
+// A page like the portal's: headings, lists, a table, a quote and links to other pages.
+function syntheticPage (s, p, perSection) {
+  const sec = `bench-${String(s).padStart(2, '0')}`
+  const prev = p > 1 ? `/${sec}/page-${String(p - 1).padStart(3, '0')}` : `/${sec}`
+  const other = `/bench-${String((s + 1) % 50).padStart(2, '0')}/page-${String(((p * 7) % (perSection - 1)) + 1).padStart(3, '0')}`
+  return frontMatter(`Generated page ${s}.${p}`) +
+    paragraph(s, p) +
+    `## What this means for your family\n\n${paragraph(s, p + 1)}` +
+    `- ${WORDS[p % WORDS.length]} and ${WORDS[(p + 3) % WORDS.length]}\n- see the [previous page](${prev})\n- and [another section](${other})\n- or [the themes](/themes)\n\n` +
+    `## Criteria\n\n| Criterion | Measure |\n| --- | --- |\n| Attendance below 90% | Attendance above 90% for a term |\n| ${WORDS[s % WORDS.length]} | ${WORDS[p % WORDS.length]} |\n\n` +
+    `> ${paragraph(s, p + 2).trim()}\n\n` +
+    `### What happens next\n\n${paragraph(s, p + 3)}${paragraph(s, p + 4)}`
+}
+
+// ---- 6. the rules engine -------------------------------------------------------
+async function engine () {
+  const r = run('go', ['test', '-run', '^$', '-bench', 'BenchmarkEvaluate', '-benchmem', './rules'], { allowFail: true, timeout: 600000 })
+  const lines = [...(r.stdout || '').matchAll(/^(BenchmarkEvaluate\S*)\s+(\d+)\s+([\d.]+) ns\/op(?:\s+(\d+) B\/op)?(?:\s+(\d+) allocs\/op)?/gm)]
+  if (!lines.length) {
+    const why = r.status === 0 ? 'no BenchmarkEvaluate in ./rules' : (r.stderr || r.stdout || '').trim().split('\n').slice(-1)[0]
+    row('Rules engine: one evaluation (BenchmarkEvaluate)', `not available (${why})`, `≤ ${BUDGET.evaluateNs / 1e6} ms`, null)
+    return
+  }
+  for (const [, name, , ns, bytes, allocs] of lines) {
+    const n = Number(ns)
+    const figure = `${n.toLocaleString('en-GB')} ns/op (${(n / 1e6).toFixed(3)} ms)${bytes ? `, ${Number(bytes).toLocaleString('en-GB')} B/op` : ''}${allocs ? `, ${allocs} allocs/op` : ''}`
+    row(`Rules engine: one evaluation (${name.replace(/-\d+$/, '')}, native Go)`, figure, `≤ ${BUDGET.evaluateNs / 1e6} ms`, n <= BUDGET.evaluateNs)
+  }
+}
+
+// ---- 7. the edge worker's load figures (bench/worker-load*.mjs, if present) --------
+// A worker-load script prints either JSON lines {"measure","figure","budget","pass"}
+// (pass true, false or null), which become table lines as they are, or its own
+// table: "endpoint requests rps p50 p99 errors" lines, each of which becomes a
+// line with the budget "no errors". It fails by exiting non-zero.
+async function workerLoad () {
+  const scripts = (await readdir('bench')).filter(f => /^worker-load.*\.mjs$/.test(f)).sort()
+  if (!scripts.length) { row('Worker load', 'not available (no bench/worker-load.mjs)', '—', null); return }
+  for (const script of scripts) {
+    const r = run('node', [path.join('bench', script)], { allowFail: true, timeout: 300000 })
+    let found = 0
+    for (const line of (r.stdout || '').split('\n')) {
+      const t = line.trim()
+      if (t.startsWith('{')) {
+        try {
+          const j = JSON.parse(t)
+          if (j.measure) { row(j.measure, j.figure ?? '', j.budget ?? '—', j.pass ?? null); found++ }
+          continue
+        } catch {}
+      }
+      const m = t.match(/^(\S+)\s+(\d+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+(\d+)$/)
+      if (m) {
+        const [, name, requests, rps, p50, p99, errors] = m
+        row(`Worker load: ${name} (${script})`, `${rps} requests/s, p50 ${p50} ms, p99 ${p99} ms, ${errors} errors of ${requests}`, 'no errors', Number(errors) === 0)
+        found++
+      } else if (t && !/^endpoint\s/.test(t)) {
+        notes.push(`${script}: ${t}`)
+      }
+    }
+    if (r.status !== 0 || r.signal) {
+      const why = (r.stderr || '').trim().split('\n').filter(Boolean).slice(-1)[0] || `exit ${r.status ?? r.signal}`
+      row(`Worker load (${script})`, `failed: ${why.slice(0, 200)}`, 'runs', false)
+    } else if (!found) {
+      row(`Worker load (${script})`, 'ran, but printed no figures', 'runs', false)
+    }
+  }
+}
+
+// ---- the table and docs/benchmarks.md ----------------------------------------------
+function table () {
+  const esc = s => String(s).replace(/\|/g, '\\|')
+  const lines = ['| Measure | Figure | Budget | Result |', '| --- | --- | --- | --- |']
+  for (const r of rows) lines.push(`| ${esc(r.measure)} | ${esc(r.figure)} | ${esc(r.budget)} | ${r.result === 'FAIL' ? '**FAIL**' : r.result} |`)
+  return lines.join('\n')
+}
+
+function version (cmd, args) {
+  try { return run(cmd, args, { allowFail: true }).stdout.trim().split('\n')[0] } catch { return 'unknown' }
+}
+
+async function machine () {
+  const pkg = async p => JSON.parse(await readFile(path.join('node_modules', p, 'package.json'), 'utf8')).version
+  return [
+    `- Date: ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')}`,
+    `- Machine: ${os.availableParallelism()} cores (nproc), ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB memory, ${os.cpus()[0]?.model || 'unknown CPU'}, ${os.type()} ${os.release()}`,
+    `- Go: ${version('go', ['env', 'GOVERSION'])}; Node: ${process.version}; Chromium: ${version(CHROMIUM, ['--version'])}`,
+    `- Hugo: ${version('go', ['tool', 'hugo', 'version']).replace(/ BuildDate.*/, '')}; Lighthouse ${await pkg('lighthouse')}; Pagefind ${await pkg('pagefind')}; axe-core ${await pkg('axe-core').catch(() => '?')}`
+  ]
+}
+
+async function main () {
+  const started = performance.now()
+  if (!existsSync('build/bin/preview')) throw new Error('build/bin/preview is missing: run `make preview` (make bench does)')
+  await section('build', buildTimes)
+  if (!existsSync(path.join(SITE, 'index.html'))) throw new Error(`no built site in ${SITE}/`)
+  const types = await pagesByType()
+  await section('pages', () => pageSizes(types))
+  await section('wasm', wasmSizes)
+  await section('lighthouse', () => lighthouse(types))
+  await section('synthetic', synthetic)
+  await section('engine', engine)
+  await section('worker', workerLoad)
+
+  const fails = rows.filter(r => r.result === 'FAIL').length
+  const summary = fails ? `${fails} of ${rows.filter(r => r.result !== 'info').length} budgets FAILED.` : `All ${rows.filter(r => r.result !== 'info').length} budgets passed.`
+  const md = [
+    '# Benchmarks',
+    '',
+    'Written by `make bench` (bench/run.mjs): the last run on the machine below. Do not edit by hand.',
+    '',
+    ...(await machine()),
+    `- Bench duration: ${secs(performance.now() - started)}`,
+    '',
+    table(),
+    '',
+    summary,
+    '',
+    '## How the figures are measured',
+    '',
+    '- Page weight: each page of the type is loaded in Chromium (fresh context, no cache) from the preview server (cmd/preview, production headers and CSP), until the network is idle; every response body is compressed with brotli at quality 11 (Node\'s zlib) and summed by kind. The heaviest page of each type is shown. WebAssembly (and Pagefind\'s index chunks) are listed apart and are not counted against the 50 KB page budget. KB = 1,024 bytes.',
+    '- Checker WebAssembly: every `checker*.wasm` under public/, raw, gzip -9 and brotli -q 11.',
+    `- Lighthouse ${'12.8.2'}: the CLI, mobile form factor with simulated throttling (its default), Chromium ${CHROMIUM} with \`${CHROME_FLAGS}\`, against the preview server so the CSP applies. The preview server does not compress, so transfer times are pessimistic.`,
+    '- Warm build: `make wasm`, `go tool hugo` (as `make build` runs it) and `node tools/search-index.mjs` timed one after the other, right after a build. The CSS line is part of the Hugo line.',
+    `- Generated site: the project copied to a temporary folder (config, layouts, data, i18n, assets, the real content) plus ${BUDGET.syntheticPages.toLocaleString('en-GB')} generated Markdown pages in 50 sections (headings, lists, a table, a quote, internal links through the link render hook); one \`hugo\` build, timed, then the folder is deleted.`,
+    '- Rules engine: `go test -run \'^$\' -bench BenchmarkEvaluate -benchmem ./rules`, native. The budget, 1 ms, keeps a re-evaluation within one frame (16 ms) when a family changes an answer on a slow phone running the WebAssembly (allowing 10x for the phone and wasm).',
+    '- Worker load: `bench/worker-load*.mjs`, when present, run as they are.',
+    ...(notes.length ? ['', '## Notes from this run', '', ...notes.map(n => `- ${n}`)] : []),
+    ''
+  ].join('\n')
+  await mkdir('docs', { recursive: true })
+  await writeFile('docs/benchmarks.md', md)
+  console.log(table())
+  console.log('')
+  console.log(summary + ' (written to docs/benchmarks.md)')
+}
+
+main().catch(err => {
+  console.error('bench: could not run:', err.stack || err)
+  process.exit(1)
+})

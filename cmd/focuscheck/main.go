@@ -1,0 +1,124 @@
+// Command focuscheck checks the Focus Family rules data and runs the rules
+// engine from the command line:
+//
+//	focuscheck validate [--data DIR]
+//	focuscheck eval     [--data DIR] [--format json|text] [FILE|-]
+//	focuscheck progress [--data DIR] [--format json|text] [FILE|-]
+//
+// eval reads answers JSON and progress reads termly measures JSON (see
+// rules/README.md), from FILE or, with no FILE or "-", from standard input.
+// The exit status is 0 on success, 1 when the data or the input has errors
+// (printed one per line) and 2 for a usage mistake.
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/focusfamily/portal/rules"
+	"github.com/focusfamily/portal/rules/yamlsrc"
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+const usage = `usage:
+  focuscheck validate [--data DIR]
+  focuscheck eval     [--data DIR] [--format json|text] [FILE|-]
+  focuscheck progress [--data DIR] [--format json|text] [FILE|-]
+`
+
+// run is main without the process: tests call it with their own streams.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return 2
+	}
+	cmd := args[0]
+	fs := flag.NewFlagSet(cmd, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	dir := fs.String("data", "data/rules", "folder of the rules data")
+	format := fs.String("format", "json", "output format: json or text")
+	if err := fs.Parse(args[1:]); err != nil {
+		return 2
+	}
+	if *format != "json" && *format != "text" {
+		fmt.Fprintf(stderr, "unknown format %q: use json or text\n", *format)
+		return 2
+	}
+	if cmd != "validate" && cmd != "eval" && cmd != "progress" || fs.NArg() > 1 || cmd == "validate" && fs.NArg() > 0 {
+		fmt.Fprint(stderr, usage)
+		return 2
+	}
+	m, err := yamlsrc.Load(os.DirFS(*dir), ".", strings.TrimSuffix(*dir, "/"))
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return 1
+	}
+	if cmd == "validate" {
+		fmt.Fprintf(stdout, "%s: the rules data is valid (%d questions, %d themes, %d pathways, %d measures)\n",
+			*dir, len(m.Questions), len(m.Themes), len(m.Pathways), len(m.Measures))
+		return 0
+	}
+	input, err := readInput(fs.Arg(0), stdin)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return 1
+	}
+	if cmd == "eval" {
+		r, errs := rules.Evaluate(m, input)
+		return output(stdout, stderr, *format, r, errs, func(w io.Writer) { writeResult(w, r) })
+	}
+	r, errs := rules.Progress(m, input)
+	return output(stdout, stderr, *format, r, errs, func(w io.Writer) { writeProgress(w, r) })
+}
+
+func readInput(name string, stdin io.Reader) (rules.Node, error) {
+	var b []byte
+	var err error
+	if name == "" || name == "-" {
+		name = "standard input"
+		b, err = io.ReadAll(stdin)
+	} else {
+		b, err = os.ReadFile(name)
+	}
+	if err != nil {
+		return nil, err
+	}
+	var v any
+	if err := json.Unmarshal(b, &v); err != nil {
+		var se *json.SyntaxError
+		if errors.As(err, &se) {
+			return nil, fmt.Errorf("%s: not valid JSON at byte %d: %v", name, se.Offset, err)
+		}
+		return nil, fmt.Errorf("%s: not valid JSON: %v", name, err)
+	}
+	return rules.FromAny(v), nil
+}
+
+// output prints input errors one per line, or the result in the chosen format.
+func output(stdout, stderr io.Writer, format string, result any, errs []rules.AnswerError, text func(io.Writer)) int {
+	if len(errs) > 0 {
+		for _, e := range errs {
+			fmt.Fprintln(stderr, e.Error())
+		}
+		return 1
+	}
+	if format == "text" {
+		text(stdout)
+		return 0
+	}
+	enc := json.NewEncoder(stdout)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(result); err != nil {
+		fmt.Fprintln(stderr, err)
+		return 1
+	}
+	return 0
+}

@@ -1,0 +1,116 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+const data = "../../data/rules"
+
+// brokenData copies the minimal test data set and misspells a question id.
+func brokenData(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	files, _ := filepath.Glob("../../rules/testdata/minimal/*.yaml")
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if filepath.Base(f) == "themes.yaml" {
+			b = bytes.Replace(b, []byte("{q: attendance, lt"), []byte("{q: attendence, lt"), 1)
+		}
+		if err := os.WriteFile(filepath.Join(dir, filepath.Base(f)), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func TestRun(t *testing.T) {
+	broken := brokenData(t)
+	answers, _ := os.ReadFile("testdata/answers.json")
+	tests := []struct {
+		name     string
+		args     []string
+		stdin    string
+		code     int
+		stdout   []string // each must appear in standard output
+		stderr   []string // each must appear in standard error
+		jsonKeys []string // standard output is JSON with these top-level keys
+	}{
+		{name: "no command", args: nil, code: 2, stderr: []string{"usage:"}},
+		{name: "unknown command", args: []string{"frobnicate"}, code: 2, stderr: []string{"usage:"}},
+		{name: "bad format", args: []string{"eval", "--format", "xml"}, code: 2, stderr: []string{`unknown format "xml"`}},
+		{name: "validate real data", args: []string{"validate", "--data", data}, code: 0,
+			stdout: []string{"the rules data is valid (27 questions, 6 themes, 9 pathways"}},
+		{name: "validate broken data", args: []string{"validate", "--data", broken}, code: 1,
+			stderr: []string{`themes.yaml: theme 1 criterion "t1-attendance": condition: unknown question "attendence"`}},
+		{name: "validate missing folder", args: []string{"validate", "--data", "no/such/dir"}, code: 1, stderr: []string{"no/such/dir"}},
+		{name: "eval file as json", args: []string{"eval", "--data", data, "testdata/answers.json"}, code: 0,
+			jsonKeys: []string{"verdict", "basis", "verdictReason", "themesMet", "themes", "pathways", "services", "unknowns"},
+			stdout:   []string{`"verdict": "likely"`, "306 of 360 possible sessions (85%), which is below 90%"}},
+		{name: "eval stdin as text", args: []string{"eval", "--data", data, "--format", "text", "-"}, stdin: string(answers), code: 0,
+			stdout: []string{"Verdict: likely (themes)", "[yes]   t4-young-carer: You said the child is a young carer.",
+				"whether someone has a mental health problem (could change themes [6]"}},
+		{name: "eval invalid answers", args: []string{"eval", "--data", data}, stdin: `{"attendance_percent": 120, "pets": 2}`, code: 1,
+			stderr: []string{"attendance_percent: The child's attendance must be between 0% and 100%", `pets: There is no question with the id "pets"`}},
+		{name: "eval not json", args: []string{"eval", "--data", data}, stdin: `{"a":`, code: 1, stderr: []string{"standard input: not valid JSON"}},
+		{name: "eval missing file", args: []string{"eval", "--data", data, "testdata/none.json"}, code: 1, stderr: []string{"none.json"}},
+		{name: "progress as text", args: []string{"progress", "--data", data, "--format", "text", "testdata/progress.json"}, code: 0,
+			stdout: []string{"Sustained progress: no. Attendance has been at least 90% in 2 of the 3 consecutive terms needed.",
+				"still needed: 1 more term in a row with attendance at least 90%"}},
+		{name: "progress as json", args: []string{"progress", "--data", data, "testdata/progress.json"}, code: 0,
+			jsonKeys: []string{"terms", "themes", "criteria"}},
+		{name: "progress invalid", args: []string{"progress", "--data", data}, stdin: `{"criteria": ["t0"]}`, code: 1,
+			stderr: []string{`criteria[0]: There is no criterion with the id "t0"`}},
+		{name: "too many files", args: []string{"eval", "--data", data, "a.json", "b.json"}, code: 2, stderr: []string{"usage:"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var out, errOut bytes.Buffer
+			code := run(tt.args, strings.NewReader(tt.stdin), &out, &errOut)
+			if code != tt.code {
+				t.Errorf("exit %d; want %d\nstdout: %s\nstderr: %s", code, tt.code, out.String(), errOut.String())
+			}
+			for _, s := range tt.stdout {
+				if !strings.Contains(out.String(), s) {
+					t.Errorf("stdout lacks %q:\n%s", s, out.String())
+				}
+			}
+			for _, s := range tt.stderr {
+				if !strings.Contains(errOut.String(), s) {
+					t.Errorf("stderr lacks %q:\n%s", s, errOut.String())
+				}
+			}
+			if tt.jsonKeys != nil {
+				var v map[string]any
+				if err := json.Unmarshal(out.Bytes(), &v); err != nil {
+					t.Fatalf("stdout is not JSON: %v", err)
+				}
+				for _, k := range tt.jsonKeys {
+					if _, ok := v[k]; !ok {
+						t.Errorf("JSON lacks %q", k)
+					}
+				}
+			}
+		})
+	}
+}
+
+// TestValidateErrorsOnePerLine checks that every data error is on its own line.
+func TestValidateErrorsOnePerLine(t *testing.T) {
+	var out, errOut bytes.Buffer
+	if code := run([]string{"validate", "--data", brokenData(t)}, nil, &out, &errOut); code != 1 {
+		t.Fatalf("exit %d", code)
+	}
+	for _, line := range strings.Split(strings.TrimSpace(errOut.String()), "\n") {
+		if !strings.Contains(line, ".yaml: ") {
+			t.Errorf("line without a file name: %q", line)
+		}
+	}
+}

@@ -1,0 +1,167 @@
+package contentcheck
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestContent checks every Markdown page under ../content.
+func TestContent(t *testing.T) {
+	root, err := filepath.Abs("..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	problems, err := CheckSite(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	Sort(problems)
+	for _, p := range problems {
+		t.Error(p.String())
+	}
+}
+
+// TestGlossaryLoads checks the glossary parses and covers the programme's core abbreviations.
+func TestGlossaryLoads(t *testing.T) {
+	g, err := LoadGlossary(filepath.Join("..", "data", "glossary.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range []string{"EBSA", "SEND", "SEN", "EHCP", "EHC", "CIN", "CP", "TAF", "PEP", "SASO", "ACE",
+		"CSE", "ASB", "NEET", "SENCO", "CAMHS", "LA", "DfE", "VSH", "MARAC", "EHA"} {
+		if _, ok := g[a]; !ok {
+			t.Errorf("data/glossary.yaml has no entry for %s", a)
+		}
+	}
+}
+
+// testConfig is a small glossary and site for the unit tests.
+func testConfig() *Config {
+	return &Config{
+		Glossary: map[string][]string{
+			"SEND": {"special educational needs and disabilities"},
+			"EBSA": {"emotionally based school avoidance"},
+			"DfE":  {"Department for Education"},
+			"EHC":  {"Education, health and care plan", "education, health and care"},
+			"UK":   {"United Kingdom"},
+		},
+		Pages: map[string]bool{"/": true, "/pathways/": true, "/pathways/ebsa/": true, "/services/early-help/": true},
+	}
+}
+
+const goodFM = "---\ntitle: A page\ndescription: What the page is for.\nlastReviewed: 2026-11-23\n---\n"
+
+func TestChecks(t *testing.T) {
+	long := strings.Repeat("word ", 36) + "end. Short one. Short two. Short three."
+	avg := strings.Repeat(strings.Repeat("word ", 29)+"end. ", 5)
+	tests := []struct {
+		name string
+		src  string
+		want string // a part of the one expected message; "" means no problems
+	}{
+		{"a good page", goodFM + "## Heading\n\nYou can [read about emotionally based school avoidance (EBSA)](/pathways/ebsa/).\n\n### Sub\n\nShort.\n", ""},
+		{"no front matter", "## Heading\n\nText.\n", "no front matter"},
+		{"no title", "---\ndescription: d.\nlastReviewed: 2026-11-23\n---\nText.\n", "no title"},
+		{"no description", "---\ntitle: T\nlastReviewed: 2026-11-23\n---\nText.\n", "no description"},
+		{"no lastReviewed", "---\ntitle: T\ndescription: d.\n---\nText.\n", "no lastReviewed"},
+		{"bad lastReviewed", "---\ntitle: T\ndescription: d.\nlastReviewed: soon\n---\nText.\n", "is not a date"},
+		{"bad audience", "---\ntitle: T\ndescription: d.\nlastReviewed: 2026-11-23\naudience: everyone\n---\nText.\n", "must be family or professional"},
+		{"h1 in the body", goodFM + "# Title\n\nText.\n", "heading level 1"},
+		{"skipped heading level", goodFM + "## One\n\n#### Three\n\nText.\n", "skips from level 2 to level 4"},
+		{"starts at h3", goodFM + "### Three\n\nText.\n", "skips from level 1 to level 3"},
+		{"click here", goodFM + "For help [click here](/pathways/ebsa/).\n", `link text "click here"`},
+		{"here", goodFM + "Help is [here](/pathways/ebsa/).\n", `link text "here"`},
+		{"read more", goodFM + "Avoidance. [Read more](/pathways/ebsa/).\n", `link text "read more"`},
+		{"more", goodFM + "There is [more](/pathways/ebsa/).\n", `link text "more"`},
+		{"bare URL", goodFM + "Go to https://www.example.org/help today.\n", "bare web address"},
+		{"bare www", goodFM + "Go to www.example.org today.\n", "bare web address"},
+		{"angle autolink", goodFM + "Go to <https://example.org> today.\n", "bare web address"},
+		{"URL as link text", goodFM + "Go to [https://example.org](https://example.org).\n", "link text is a web address"},
+		{"broken internal link", goodFM + "Read [the school avoidance pathway](/pathways/ebsaa/).\n", "does not lead to a page"},
+		{"broken relative link", goodFM + "Read [the school avoidance pathway](nowhere/).\n", "does not lead to a page"},
+		{"internal link with fragment", goodFM + "Read [the school avoidance pathway](/pathways/ebsa/#signs).\n", ""},
+		{"service page link", goodFM + "Contact [Early Help](/services/early-help/).\n", ""},
+		{"external link", goodFM + "See [the example site](https://example.org/).\n", ""},
+		{"sentence too long", goodFM + long + "\n", "sentence has 37 words"},
+		{"average too long", goodFM + avg + "\n", "sentences average 25.8 words"},
+		{"long sentences allowed for professionals", "---\ntitle: T\ndescription: d.\nlastReviewed: 2026-11-23\naudience: professional\n---\n" + long + "\n", ""},
+		{"long step text", goodFM[:len(goodFM)-4] + "steps:\n  - title: One\n    text: " + long + "\n---\nText.\n", "sentence has 37 words"},
+		{"unknown abbreviation", goodFM + "The XYZ team helps.\n", `abbreviation "XYZ" is not in data/glossary.yaml`},
+		{"abbreviation not spelled out", goodFM + "Ask for SEND support.\n", `abbreviation "SEND" is not spelled out`},
+		{"abbreviation spelled out", goodFM + "Ask about special educational needs and disabilities (SEND). SEND support helps.\n", ""},
+		{"abbreviation spelled out by an expansion", goodFM + "Ask for an education, health and care (EHC) plan.\n", ""},
+		{"plural abbreviation", goodFM + "The Department for Education (DfE) writes guidance. DfEs are rare.\n", ""},
+		{"well-known abbreviation", goodFM + "This is for the UK.\n", ""},
+		{"abbreviation in the title", "---\ntitle: The ABC page\ndescription: d.\nlastReviewed: 2026-11-23\n---\nText.\n", `"ABC" is not in data/glossary.yaml`},
+		{"exception", goodFM + "The site meets level AA.\n", ""},
+		{"not an abbreviation", goodFM + "Use InPrivate mode, or ask AbilityNet.\n", ""},
+		{"raw HTML", goodFM + "<div>hello</div>\n", "raw HTML"},
+		{"summary divider is allowed", goodFM + "Intro.\n\n<!--more-->\n\nMore text.\n", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := CheckPage("content/test.md", "/test/", []byte(tc.src), testConfig())
+			if tc.want == "" {
+				for _, p := range got {
+					t.Errorf("unexpected problem: %s", p)
+				}
+				return
+			}
+			if len(got) != 1 || !strings.Contains(got[0].Message, tc.want) {
+				t.Errorf("want one problem containing %q, got %v", tc.want, got)
+			}
+		})
+	}
+}
+
+// TestLines checks that problems name the right line of the file.
+func TestLines(t *testing.T) {
+	src := goodFM + "## One\n\nFine.\n\nGo [here](/pathways/ebsa/).\n"
+	got := CheckPage("content/x.md", "/x/", []byte(src), testConfig())
+	if len(got) != 1 {
+		t.Fatalf("want 1 problem, got %v", got)
+	}
+	if got[0].Line != 10 {
+		t.Errorf("want line 10, got %d (%s)", got[0].Line, got[0])
+	}
+	if want := "content/x.md:10: "; !strings.HasPrefix(got[0].String(), want) {
+		t.Errorf("want the report to start %q, got %q", want, got[0].String())
+	}
+	src = "---\ntitle: T\ndescription: d.\nlastReviewed: 2026-11-23\nsteps:\n  - title: One\n    text: " + strings.Repeat("word ", 36) + "end.\n---\nText.\n"
+	got = CheckPage("content/x.md", "/x/", []byte(src), testConfig())
+	if len(got) != 1 || got[0].Line != 7 {
+		t.Errorf("want one problem on line 7 (the step's text), got %v", got)
+	}
+}
+
+func TestSitePath(t *testing.T) {
+	for in, want := range map[string]string{
+		"_index.md":               "/",
+		"about.md":                "/about/",
+		"themes/_index.md":        "/themes/",
+		"themes/health.md":        "/themes/health/",
+		"case-studies/x/index.md": "/case-studies/x/",
+	} {
+		if got := SitePath(in); got != want {
+			t.Errorf("SitePath(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestSentencesAndWords(t *testing.T) {
+	s := Sentences("One two. Three four five! Six? WCAG 2.2 AA counts as one (really).")
+	if len(s) != 4 {
+		t.Fatalf("want 4 sentences, got %d: %q", len(s), s)
+	}
+	if n := Words("It costs £80 – or £160 – if late."); n != 7 {
+		t.Errorf("want 7 words, got %d", n)
+	}
+}
+
+func TestAcronymsIn(t *testing.T) {
+	got := strings.Join(acronymsIn("SEND, DfE's guidance, GPs, EHCPs, McDonald, InPrivate, I, A, CP plan"), " ")
+	if want := "SEND DfE GP EHCP CP"; got != want {
+		t.Errorf("acronymsIn = %q, want %q", got, want)
+	}
+}

@@ -1,0 +1,168 @@
+package edge
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/focusfamily/portal/edge/oruk"
+)
+
+// The API's place on the site, and the export it is generated from: the
+// Hugo build writes the directory there as JSON, which also serves hosts
+// that run no worker.
+const (
+	apiRoot    = "/api/"
+	exportName = "api/directory.json"
+)
+
+var errNoRecord = errors.New("no record with this id")
+
+func isAPI(p string) bool {
+	return p == strings.TrimSuffix(apiRoot, "/") || strings.HasPrefix(p, apiRoot)
+}
+
+// api serves the service directory as an Open Referral UK API: read only,
+// no keys, open to every origin.
+type api struct {
+	src  Source
+	site site
+}
+
+func (a api) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Access-Control-Allow-Origin", "*")
+	route, ok := strings.CutPrefix(r.URL.Path, apiRoot)
+	if !ok {
+		redirect(w, apiRoot)
+		return
+	}
+	if route == strings.TrimPrefix(exportName, "api/") {
+		a.site.ServeHTTP(w, r)
+		return
+	}
+	answer := endpoint(route)
+	if answer == nil {
+		failJSON(w, r, http.StatusNotFound, "There is no such endpoint. The list is at "+apiRoot+".")
+		return
+	}
+	dir, err := a.load(r.Context())
+	if err != nil {
+		log.Printf("edge: %v", err)
+		failJSON(w, r, http.StatusInternalServerError, "The directory could not be read.")
+		return
+	}
+	v, err := answer(oruk.New(dir), r.URL.RawQuery)
+	var qe *oruk.QueryError
+	switch {
+	case errors.As(err, &qe):
+		failJSON(w, r, http.StatusBadRequest, qe.Error())
+	case errors.Is(err, errNoRecord):
+		failJSON(w, r, http.StatusNotFound, "There is no record with this id.")
+	case err != nil:
+		log.Printf("edge: %s: %v", r.URL.Path, err)
+		failJSON(w, r, http.StatusInternalServerError, "The request could not be answered.")
+	default:
+		writeJSON(w, r, http.StatusOK, v)
+	}
+}
+
+func (a api) load(ctx context.Context) (*oruk.Directory, error) {
+	f, err := a.src.Open(ctx, exportName)
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", exportName, err)
+	}
+	defer f.Body.Close()
+	data, err := io.ReadAll(f.Body)
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", exportName, err)
+	}
+	return oruk.Decode(data)
+}
+
+// answer answers one endpoint from the directory and the raw query string.
+type answer func(d *oruk.API, rawQuery string) (any, error)
+
+// endpoint returns the answer for a route under apiRoot, or nil.
+func endpoint(route string) answer {
+	switch route {
+	case "":
+		return func(d *oruk.API, q string) (any, error) { return d.Meta(apiRoot), oruk.ParseNone(q) }
+	case "services":
+		return list(oruk.ParseServiceQuery, (*oruk.API).Services)
+	case "taxonomies":
+		return list(oruk.ParsePaging, (*oruk.API).Taxonomies)
+	case "taxonomy_terms":
+		return list(oruk.ParsePaging, (*oruk.API).TaxonomyTerms)
+	}
+	collection, id, ok := strings.Cut(route, "/")
+	if !ok || id == "" || strings.Contains(id, "/") {
+		return nil
+	}
+	switch collection {
+	case "services":
+		return one(id, (*oruk.API).Service)
+	case "taxonomies":
+		return one(id, (*oruk.API).Taxonomy)
+	case "taxonomy_terms":
+		return one(id, (*oruk.API).TaxonomyTerm)
+	}
+	return nil
+}
+
+func list[Q, T any](parse func(string) (Q, error), page func(*oruk.API, Q) oruk.Page[T]) answer {
+	return func(d *oruk.API, rawQuery string) (any, error) {
+		q, err := parse(rawQuery)
+		if err != nil {
+			return nil, err
+		}
+		return page(d, q), nil
+	}
+}
+
+func one[T any](id string, find func(*oruk.API, string) (T, bool)) answer {
+	return func(d *oruk.API, rawQuery string) (any, error) {
+		if err := oruk.ParseNone(rawQuery); err != nil {
+			return nil, err
+		}
+		v, ok := find(d, id)
+		if !ok {
+			return nil, errNoRecord
+		}
+		return v, nil
+	}
+}
+
+// apiError is the body of every API error.
+type apiError struct {
+	Status  int    `json:"status"`
+	Error   string `json:"error"`
+	Message string `json:"message"`
+}
+
+func failJSON(w http.ResponseWriter, r *http.Request, status int, message string) {
+	writeJSON(w, r, status, apiError{status, http.StatusText(status), message})
+}
+
+func writeJSON(w http.ResponseWriter, r *http.Request, status int, v any) {
+	body, err := json.Marshal(v)
+	if err != nil {
+		log.Printf("edge: encode %T: %v", v, err)
+		failText(w, r, http.StatusInternalServerError, "The answer could not be encoded.")
+		return
+	}
+	body = append(body, '\n')
+	h := w.Header()
+	h.Set("Content-Type", "application/json; charset=utf-8")
+	h.Set("Content-Length", strconv.Itoa(len(body)))
+	h.Set("Cache-Control", cacheRevalidate)
+	w.WriteHeader(status)
+	if r.Method != http.MethodHead {
+		w.Write(body)
+	}
+}

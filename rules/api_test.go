@@ -1,0 +1,132 @@
+package rules_test
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/focusfamily/portal/rules"
+)
+
+func TestFromAny(t *testing.T) {
+	n := rules.FromAny(map[string]any{
+		"b": true, "n": 2.5, "i": int64(3), "u": uint64(4), "s": "x",
+		"l": []any{"a", nil}, "m": map[string]any{}, "z": nil, "odd": struct{}{},
+	})
+	tests := []struct {
+		key  string
+		kind rules.NodeKind
+	}{
+		{"b", rules.KindBool}, {"n", rules.KindNumber}, {"i", rules.KindNumber}, {"u", rules.KindNumber},
+		{"s", rules.KindString}, {"l", rules.KindList}, {"m", rules.KindMap}, {"z", rules.KindNull}, {"odd", rules.KindNull},
+	}
+	for _, tt := range tests {
+		if got := n.Get(tt.key).Kind(); got != tt.kind {
+			t.Errorf("%s: kind %d; want %d", tt.key, got, tt.kind)
+		}
+	}
+	if !slices.Equal(n.Keys(), []string{"b", "i", "l", "m", "n", "odd", "s", "u", "z"}) {
+		t.Errorf("keys not sorted: %v", n.Keys())
+	}
+	if n.Get("absent") != nil || n.Get("s").Get("x") != nil || n.Get("l").Index(5) != nil || n.Index(0) != nil {
+		t.Error("absent values must be nil")
+	}
+	if n.Get("i").Num() != 3 || n.Get("u").Num() != 4 || !n.Get("b").Bool() || n.Get("s").Str() != "x" || n.Get("l").Len() != 2 || n.Len() != 9 {
+		t.Error("values read wrongly")
+	}
+	if n.Get("s").Num() != 0 || n.Get("n").Str() != "" || n.Get("s").Bool() || n.Get("s").Keys() != nil || n.Get("s").Len() != 0 {
+		t.Error("mismatched kinds must read as zero values")
+	}
+}
+
+func TestRelevantFollowsAskIf(t *testing.T) {
+	m := realData(t)
+	tests := []struct {
+		name    string
+		answers map[string]any
+		asked   []string
+		skipped []string
+	}{
+		{"nothing answered asks every question without askIf, and those whose askIf is unknown",
+			map[string]any{}, []string{"medical_days_missed", "support_not_worked", "previously_looked_after"}, nil},
+		{"no illness skips the days missed",
+			map[string]any{"health_absence": "no"}, nil, []string{"medical_days_missed"}},
+		{"illness asks for the days missed",
+			map[string]any{"health_absence": "yes"}, []string{"medical_days_missed"}, nil},
+		{"no unauthorised absence skips the question on support",
+			map[string]any{"unauthorised_sessions": 0}, nil, []string{"support_not_worked"}},
+		{"a child in care is not asked whether they were in care before",
+			map[string]any{"social_care": "looked_after"}, nil, []string{"previously_looked_after"}},
+		{"an invalid answer counts as not given",
+			map[string]any{"health_absence": 42}, []string{"medical_days_missed"}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := rules.Relevant(m, rules.FromAny(tt.answers))
+			for _, id := range tt.asked {
+				if !slices.Contains(got, id) {
+					t.Errorf("%s not asked", id)
+				}
+			}
+			for _, id := range tt.skipped {
+				if slices.Contains(got, id) {
+					t.Errorf("%s asked", id)
+				}
+			}
+			if len(got)+len(tt.skipped) != len(m.Questions) {
+				t.Errorf("asked %d of %d questions, skipped %d", len(got), len(m.Questions), len(tt.skipped))
+			}
+		})
+	}
+}
+
+func TestAnswersMustBeAMap(t *testing.T) {
+	m := realData(t)
+	for _, v := range []any{nil, "yes", []any{1}} {
+		r, errs := rules.Evaluate(m, rules.FromAny(v))
+		if r != nil || len(errs) != 1 || errs[0].Question != "" {
+			t.Errorf("%v: want one general error, got %v", v, errs)
+		}
+	}
+}
+
+func TestModelLookups(t *testing.T) {
+	m := realData(t)
+	if c := m.Criterion("t4-cp-plan"); c == nil || c.Theme != 4 || m.Programme.CPCriterion != c.ID {
+		t.Errorf("Criterion(t4-cp-plan) = %+v", c)
+	}
+	if q := m.Question("medical_days_missed"); q == nil || q.Type != rules.TypeCount || q.Unit != "days" {
+		t.Errorf("Question(medical_days_missed) = %+v", q)
+	}
+	if m.Criterion("nope") != nil || m.Question("nope") != nil {
+		t.Error("unknown ids must give nil")
+	}
+}
+
+// TestRealDataShape pins what the pages and the checker rely on: six themes,
+// themes 2 and 4 local and the rest national examples, every criterion with
+// a source, and the medical needs threshold at 15 days or more.
+func TestRealDataShape(t *testing.T) {
+	m := realData(t)
+	if len(m.Themes) != 6 {
+		t.Fatalf("%d themes; want 6", len(m.Themes))
+	}
+	for _, th := range m.Themes {
+		want := rules.StatusNationalExample
+		if th.Number == 2 || th.Number == 4 {
+			want = rules.StatusLocal
+		}
+		if th.Status != want {
+			t.Errorf("theme %d status %q; want %q", th.Number, th.Status, want)
+		}
+		for _, c := range th.Criteria {
+			if len(c.Sources) == 0 || c.From == "" || c.Marker == "" {
+				t.Errorf("%s has no source, marker or date", c.ID)
+			}
+		}
+	}
+	for _, th := range m.Thresholds {
+		if th.ID == "medical_days" && (th.Value != 15 || len(th.Sources) < 2 || th.Note == "") {
+			t.Errorf("medical_days = %+v; want 15 with both sources and a note", th)
+		}
+	}
+}

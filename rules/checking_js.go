@@ -1,0 +1,6 @@
+//go:build js
+
+package rules
+
+// See checking.go.
+const checking = false

@@ -1,0 +1,79 @@
+package rules_test
+
+import (
+	"encoding/json"
+	"testing"
+
+	"github.com/focusfamily/portal/rules"
+)
+
+// FuzzEvaluate feeds arbitrary JSON to every function that reads answers or
+// progress data. None may panic, and each must give either a result or
+// errors. The seeds run in every plain `go test`.
+func FuzzEvaluate(f *testing.F) {
+	m := realData(f)
+	for _, seed := range []string{
+		`{}`,
+		`null`,
+		`[]`,
+		`"unknown"`,
+		`{"attendance_percent": 85, "cse_risk": "yes"}`,
+		`{"attendance_percent": "unknown", "social_care": "unknown", "health_absence": "unknown", "medical_days_missed": 1e308}`,
+		`{"attendance_percent": {"attended": 3, "possible": 0}}`,
+		`{"attendance_percent": {"attended": -1}, "send": ["x"], "young_carer": {"a": 1}}`,
+		`{"fixed_term_exclusions": "NaN", "unauthorised_sessions": "Inf", "attendance_percent": "-0%"}`,
+		`{"criteria": ["t2-not-attending"], "entry": {"fixed_term_exclusions": 3}, "terms": [{"attendance_percent": 90}, null, 7]}`,
+		`{"criteria": ["t4-young-carer", "t6-mental-health"], "terms": [{"attendance_percent": "unknown", "settled_home": true, "health_support": "yes"}]}`,
+	} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, input string) {
+		var v any
+		if json.Unmarshal([]byte(input), &v) != nil {
+			return
+		}
+		n := rules.FromAny(v)
+		r, errs := rules.Evaluate(m, n)
+		if (r == nil) == (len(errs) == 0) {
+			t.Fatalf("Evaluate gave result %v and errors %v; want exactly one", r != nil, errs)
+		}
+		if r != nil && r.Verdict != rules.VerdictLikely && r.Verdict != rules.VerdictPossible && r.Verdict != rules.VerdictUnlikely {
+			t.Fatalf("verdict %q", r.Verdict)
+		}
+		if len(rules.ValidateAnswers(m, n)) != len(errs) {
+			t.Fatal("ValidateAnswers and Evaluate disagree")
+		}
+		rules.Relevant(m, n)
+		p, perrs := rules.Progress(m, n)
+		if (p == nil) == (len(perrs) == 0) {
+			t.Fatalf("Progress gave result %v and errors %v; want exactly one", p != nil, perrs)
+		}
+	})
+}
+
+// BenchmarkEvaluate is one full evaluation of a family with three unknown
+// answers: validation, every criterion and pathway, the verdict, every
+// reason, and the search for what each unknown could change.
+func BenchmarkEvaluate(b *testing.B) {
+	m := realData(b)
+	var v any
+	if err := json.Unmarshal([]byte(`{
+		"attendance_percent": 75, "school_place": "school", "fixed_term_exclusions": 0,
+		"permanently_excluded": "no", "education_concern_nomination": "no", "school_anxiety": "no",
+		"send": "none", "health_absence": "yes", "medical_days_missed": "unknown",
+		"unauthorised_sessions": 12, "support_not_worked": "unknown", "social_care": "none",
+		"previously_looked_after": "no", "cse_risk": "no", "young_carer": "no",
+		"help_concern_nomination": "no", "harm_concern": "no", "child_offence": "no",
+		"asb_intervention": "no", "parent_in_justice_system": "no", "adult_out_of_work": "no",
+		"young_person_neet": "no", "serious_debt": "no", "domestic_abuse": "no",
+		"mental_health": "unknown", "substance_misuse": "no", "long_term_health_condition": "yes"}`), &v); err != nil {
+		b.Fatal(err)
+	}
+	n := rules.FromAny(v)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, errs := rules.Evaluate(m, n); errs != nil {
+			b.Fatal(errs)
+		}
+	}
+}
