@@ -9,7 +9,7 @@ import { readFileSync, readdirSync } from 'node:fs'
 import { startWrangler } from '../tests/worker/lib/wrangler.mjs'
 
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 5) // per endpoint
-const CONCURRENCY = Number(process.env.LOAD_CONCURRENCY ?? 4)
+const CONCURRENCY = Number(process.env.LOAD_CONCURRENCY ?? 2)
 const MAX_REQUESTS = 20000 // per endpoint: a hard stop whatever the speed
 
 const css = readdirSync('public/css').find(f => /\.[0-9a-f]{64,}\.css$/.test(f))

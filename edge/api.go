@@ -8,7 +8,6 @@ import (
 	"io"
 	"log"
 	"net/http"
-	"strconv"
 	"strings"
 
 	"github.com/focusfamily/portal/edge/oruk"
@@ -37,13 +36,13 @@ type api struct {
 
 func (a api) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Access-Control-Allow-Origin", "*")
+	if r.URL.Path == "/"+exportName {
+		a.site.ServeHTTP(w, r)
+		return
+	}
 	route, ok := strings.CutPrefix(r.URL.Path, apiRoot)
 	if !ok {
 		redirect(w, apiRoot)
-		return
-	}
-	if route == strings.TrimPrefix(exportName, "api/") {
-		a.site.ServeHTTP(w, r)
 		return
 	}
 	answer := endpoint(route)
@@ -92,7 +91,12 @@ type answer func(d *oruk.API, rawQuery string) (any, error)
 func endpoint(route string) answer {
 	switch route {
 	case "":
-		return func(d *oruk.API, q string) (any, error) { return d.Meta(apiRoot), oruk.ParseNone(q) }
+		return func(d *oruk.API, q string) (any, error) {
+			if err := oruk.ParseNone(q); err != nil {
+				return nil, err
+			}
+			return d.Meta(apiRoot), nil
+		}
 	case "services":
 		return list(oruk.ParseServiceQuery, (*oruk.API).Services)
 	case "taxonomies":
@@ -156,13 +160,5 @@ func writeJSON(w http.ResponseWriter, r *http.Request, status int, v any) {
 		failText(w, r, http.StatusInternalServerError, "The answer could not be encoded.")
 		return
 	}
-	body = append(body, '\n')
-	h := w.Header()
-	h.Set("Content-Type", "application/json; charset=utf-8")
-	h.Set("Content-Length", strconv.Itoa(len(body)))
-	h.Set("Cache-Control", cacheRevalidate)
-	w.WriteHeader(status)
-	if r.Method != http.MethodHead {
-		w.Write(body)
-	}
+	writeBody(w, r, status, "application/json; charset=utf-8", append(body, '\n'))
 }

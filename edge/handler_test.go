@@ -100,7 +100,10 @@ func TestSite(t *testing.T) {
 		{"/" + strings.Repeat("n", 300), 404, "text/html; charset=utf-8", "no-cache", "", "Page not found"},
 		// The host's own files and dotfiles are never served.
 		{"/_headers", 404, "text/html; charset=utf-8", "no-cache", "", "Page not found"},
-		{"/.env", 404, "text/html; charset=utf-8", "no-cache", "", "Page not found"},
+		{"/.hidden", 404, "text/html; charset=utf-8", "no-cache", "", "Page not found"},
+		{"/themes/.hidden", 404, "text/html; charset=utf-8", "no-cache", "", "Page not found"},
+		{"/.well-known/.hidden", 404, "text/html; charset=utf-8", "no-cache", "", "Page not found"},
+		{"/.well-known/security.txt", 200, "text/plain; charset=utf-8", "no-cache", "", "Contact:"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.target[:min(len(tt.target), 40)], func(t *testing.T) {
@@ -140,13 +143,17 @@ func TestMethods(t *testing.T) {
 
 func TestHead(t *testing.T) {
 	h := testHandler()
-	for _, target := range []string{"/", "/no-such-page/", "/api/services", "/api/services?page=0"} {
+	for _, target := range []string{"/", fingerprintedCSS, "/no-such-page/", "/api/services", "/api/services?page=0", "/api/services/nope"} {
 		get, head := do(h, "GET", target, nil), do(h, "HEAD", target, nil)
 		if head.Code != get.Code || head.Body.Len() != 0 {
 			t.Errorf("HEAD %s: status %d (GET %d), body %d bytes", target, head.Code, get.Code, head.Body.Len())
 		}
-		if cl := head.Header().Get("Content-Length"); cl != strconv.Itoa(get.Body.Len()) {
-			t.Errorf("HEAD %s: Content-Length %q, GET body %d bytes", target, cl, get.Body.Len())
+		// No Content-Length without a body: see writeBody.
+		if cl := head.Header().Get("Content-Length"); cl != "" {
+			t.Errorf("HEAD %s: Content-Length %q", target, cl)
+		}
+		if head.Header().Get("Content-Type") != get.Header().Get("Content-Type") {
+			t.Errorf("HEAD %s: Content-Type %q, GET %q", target, head.Header().Get("Content-Type"), get.Header().Get("Content-Type"))
 		}
 	}
 }

@@ -47,11 +47,12 @@ func fileName(urlPath string) string {
 	return name
 }
 
-// hidden reports the files a static host keeps to itself: dotfiles and the
-// host's own configuration files.
+// hidden reports the files a static host keeps to itself: dotfiles (but
+// /.well-known/, for security.txt) and the host's own configuration files.
 func hidden(name string) bool {
+	rest := strings.TrimPrefix(name, ".well-known/")
 	base := path.Base(name)
-	return strings.Contains("/"+name, "/.") || base == "_headers" || base == "_redirects"
+	return strings.HasPrefix(rest, ".") || strings.Contains(rest, "/.") || base == "_headers" || base == "_redirects"
 }
 
 // isFolder reports whether a path without a trailing slash (and without an
@@ -92,16 +93,18 @@ func serveFile(w http.ResponseWriter, r *http.Request, name string, f *File, sta
 			return
 		}
 	}
+	if r.Method == http.MethodHead {
+		w.WriteHeader(status)
+		return
+	}
 	if f.Size >= 0 {
 		h.Set("Content-Length", strconv.FormatInt(f.Size, 10))
 	}
 	w.WriteHeader(status)
-	if r.Method != http.MethodHead {
-		// In the Worker, io.Copy hands the asset's stream straight to the
-		// response (the body implements io.WriterTo) instead of copying it
-		// through Go.
-		io.Copy(w, f.Body)
-	}
+	// In the Worker, io.Copy hands the asset's stream straight to the
+	// response (the body implements io.WriterTo) instead of copying it
+	// through Go.
+	io.Copy(w, f.Body)
 }
 
 // etagMatches applies If-None-Match's weak comparison.
@@ -127,13 +130,21 @@ func redirect(w http.ResponseWriter, location string) {
 
 // failText answers with a short plain-text message.
 func failText(w http.ResponseWriter, r *http.Request, status int, message string) {
-	body := message + "\n"
+	writeBody(w, r, status, "text/plain; charset=utf-8", []byte(message+"\n"))
+}
+
+// writeBody sends a body held in memory. Content-Length goes only with a
+// body: the Worker runtime makes a response with a Content-Length wait for
+// that many bytes, which a HEAD response never sends.
+func writeBody(w http.ResponseWriter, r *http.Request, status int, contentType string, body []byte) {
 	h := w.Header()
-	h.Set("Content-Type", "text/plain; charset=utf-8")
-	h.Set("Content-Length", strconv.Itoa(len(body)))
+	h.Set("Content-Type", contentType)
 	h.Set("Cache-Control", cacheRevalidate)
-	w.WriteHeader(status)
-	if r.Method != http.MethodHead {
-		io.WriteString(w, body)
+	if r.Method == http.MethodHead {
+		w.WriteHeader(status)
+		return
 	}
+	h.Set("Content-Length", strconv.Itoa(len(body)))
+	w.WriteHeader(status)
+	w.Write(body)
 }

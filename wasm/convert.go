@@ -37,6 +37,23 @@ func theme(t rules.ThemeResult) map[string]any {
 	return map[string]any{"number": t.Number, "title": t.Title, "status": t.Status, "met": t.Met, "criteria": criteria}
 }
 
+func progressResult(r *rules.ProgressResult) map[string]any {
+	themes := make([]any, len(r.Themes))
+	for i, t := range r.Themes {
+		themes[i] = map[string]any{"number": t.Number, "title": t.Title, "significant": t.Significant, "sustained": t.Sustained}
+	}
+	criteria := make([]any, len(r.Criteria))
+	for i, c := range r.Criteria {
+		criteria[i] = map[string]any{"id": c.ID, "theme": c.Theme, "text": c.Text,
+			"significant": progressCheck(c.Significant), "sustained": progressCheck(c.Sustained)}
+	}
+	return map[string]any{"terms": r.Terms, "themes": themes, "criteria": criteria}
+}
+
+func progressCheck(p rules.ProgressCheck) map[string]any {
+	return map[string]any{"met": p.Met, "text": p.Text, "reason": p.Reason, "missing": strings(p.Missing)}
+}
+
 func answerErrors(errs []rules.AnswerError) []any {
 	out := make([]any, len(errs))
 	for i, e := range errs {

@@ -10,6 +10,7 @@
 //	relevant(answers) -> [question ids] the questions to ask, in order
 //	validate(answers) -> [{question, message}]
 //	evaluate(answers) -> result | {errors}
+//	progress(input) -> progress result | {errors}   input: the progress JSON (rules/README.md)
 package main
 
 import (
@@ -26,6 +27,7 @@ func main() {
 	api.Set("relevant", js.FuncOf(withModel(relevant)))
 	api.Set("validate", js.FuncOf(withModel(validate)))
 	api.Set("evaluate", js.FuncOf(withModel(evaluate)))
+	api.Set("progress", js.FuncOf(withModel(progress)))
 	js.Global().Set("focusFamilyRules", api)
 	select {}
 }
@@ -71,6 +73,14 @@ func evaluate(answers rules.Node) any {
 		return map[string]any{"errors": answerErrors(errs)}
 	}
 	return result(res)
+}
+
+func progress(input rules.Node) any {
+	res, errs := rules.Progress(model, input)
+	if len(errs) > 0 {
+		return map[string]any{"errors": answerErrors(errs)}
+	}
+	return progressResult(res)
 }
 
 func failure(msg string) map[string]any {

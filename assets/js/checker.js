@@ -181,10 +181,9 @@ async function main () {
   }
   root.addEventListener('click', onClick)
   root.addEventListener('submit', onSubmit)
-  root.addEventListener('change', e => {
-    if (e.target.id === 'checker-file') open(e.target)
-    else if (professional) refreshRelevance()
-  })
+  root.addEventListener('change', e => { if (e.target.id === 'checker-file') open(e.target) })
+  // Questions appear and disappear as the professional types, not only on blur.
+  if (professional) root.addEventListener('input', e => { if (e.target.id !== 'checker-file') refreshRelevance() })
   linkExclusive(root)
   linkErrorSummary(root)
   for (const b of root.querySelectorAll('[data-action="start"]')) { b.disabled = false; b.removeAttribute('aria-disabled') }

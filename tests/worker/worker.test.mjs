@@ -63,6 +63,10 @@ test('pages, assets, redirects and errors carry the headers and cache policy', a
     { path: '/no-such-page/', status: 404, type: /^text\/html/, body: /not found/i },
     { path: '/_headers', status: 404, type: /^text\/html/ },
     { path: '/', method: 'HEAD', status: 200, type: /^text\/html/, empty: true },
+    { path: css, method: 'HEAD', status: 200, type: /^text\/css/, empty: true },
+    { path: '/no-such-page/', method: 'HEAD', status: 404, empty: true },
+    { path: '/api/services', method: 'HEAD', status: 200, type: /^application\/json/, empty: true },
+    { path: '/api/services?page=0', method: 'HEAD', status: 400, empty: true },
     { path: '/', method: 'POST', status: 405, allow: 'GET, HEAD' },
     { path: '/api/services', method: 'PUT', status: 405, allow: 'GET, HEAD', type: /^application\/json/ }
   ]
@@ -248,4 +252,10 @@ test('the bundle is within the Workers free plan\'s 3 MB compressed limit', asyn
   const { totalKiB, gzipKiB } = await dryRun()
   console.log(`worker bundle: ${totalKiB} KiB, gzip ${gzipKiB} KiB`)
   assert.ok(gzipKiB * 1024 < 3e6, `gzip ${gzipKiB} KiB`)
+})
+
+// Last: nothing above made the Worker throw, which workerd logs even when
+// the client got an answer.
+test('the Worker logged no uncaught error', () => {
+  assert.doesNotMatch(worker.output(), /Uncaught|\[ERROR\]/)
 })

@@ -5,39 +5,41 @@ const groupFor = (scope, id) => scope.querySelector(`[data-form-group="${id}"]`)
 
 // readAnswer returns the answer in a question's form group: a string, a
 // {attended, possible} pair, "unknown", or undefined when nothing is given.
-export function readAnswer (scope, id) {
+// fieldId is the id of the group's text input (its sessions inputs add
+// -attended and -possible); the checker's questions use q-<id>.
+export function readAnswer (scope, id, fieldId = `q-${id}`) {
   const group = groupFor(scope, id)
   const checked = group.querySelector('input[type=radio]:checked, input[type=checkbox]:checked')
   if (checked) return checked.value
-  const sessions = readSessions(group, id)
+  const sessions = readSessions(group, fieldId)
   if (sessions) return sessions
-  const text = group.querySelector(`#q-${id}`)
+  const text = group.querySelector(`#${fieldId}`)
   if (text && text.type === 'text' && text.value.trim() !== '') return text.value.trim()
   return undefined
 }
 
-function readSessions (group, id) {
-  const attended = group.querySelector(`#q-${id}-attended`)
-  const possible = group.querySelector(`#q-${id}-possible`)
+function readSessions (group, fieldId) {
+  const attended = group.querySelector(`#${fieldId}-attended`)
+  const possible = group.querySelector(`#${fieldId}-possible`)
   if (!attended || (attended.value.trim() === '' && possible.value.trim() === '')) return undefined
   const num = s => /^\s*\d+\s*$/.test(s) ? Number(s) : s.trim()
   return { attended: num(attended.value), possible: num(possible.value) }
 }
 
 // writeAnswer puts a saved answer back into the form, so a changed page
-// shows what the user said before.
-export function writeAnswer (scope, id, value) {
+// shows what the user said before. fieldId is as for readAnswer.
+export function writeAnswer (scope, id, value, fieldId = `q-${id}`) {
   const group = groupFor(scope, id)
   for (const input of group.querySelectorAll('input')) {
     if (input.type === 'radio' || input.type === 'checkbox') input.checked = input.value === value
     else input.value = ''
   }
   if (value && typeof value === 'object') {
-    group.querySelector(`#q-${id}-attended`).value = value.attended
-    group.querySelector(`#q-${id}-possible`).value = value.possible
+    group.querySelector(`#${fieldId}-attended`).value = value.attended
+    group.querySelector(`#${fieldId}-possible`).value = value.possible
     group.querySelector('details')?.setAttribute('open', '')
   } else if (value !== undefined && value !== 'unknown') {
-    const text = group.querySelector(`#q-${id}`)
+    const text = group.querySelector(`#${fieldId}`)
     if (text && text.type === 'text') text.value = value
   }
 }

@@ -1,0 +1,206 @@
+// The progress check for key workers. The build wrote the criteria, every
+// measure of every period and every result block as GOV.UK markup; the rules
+// engine (the checker's WebAssembly, rules.Progress) decides what is valid
+// and whether significant and sustained progress are met. The figures live
+// only in this page's memory: never in the URL, history or storage.
+import { startEngine } from './checker/engine.js'
+import { readAnswer, writeAnswer, linkExclusive, showErrors, clearErrors, linkErrorSummary } from './checker/form.js'
+import { saveFile, openFile } from './checker/files.js'
+import { summaryText } from './checker/result.js'
+import { renderProgress } from './progress/result.js'
+
+const KIND = 'progress'
+const root = document.getElementById('progress')
+const form = root.querySelector('form[data-progress-form]')
+const result = root.querySelector('[data-progress-result]')
+const errorPrefix = root.dataset.errorPrefix
+let api
+let checked = null // the progress data behind the result shown, for saving
+
+const periods = () => [...form.querySelectorAll('[data-period]')]
+const entryPeriod = () => form.querySelector('[data-period="entry"]')
+const termPeriods = () => periods().filter(p => p.dataset.period !== 'entry')
+const criteriaBoxes = () => [...form.querySelectorAll('input[name="criteria"]')]
+const startTerms = termPeriods().filter(p => !p.hidden).length
+
+function setTitle (text) {
+  document.title = `${text} – ${root.dataset.titleSuffix}`
+}
+
+// neededMeasures is the set of measures the chosen criteria read.
+function neededMeasures () {
+  const ids = new Set()
+  for (const box of criteriaBoxes()) {
+    if (box.checked) for (const id of box.dataset.measures.split(' ').filter(Boolean)) ids.add(id)
+  }
+  return ids
+}
+
+// refresh shows only the measures the chosen criteria need, and the "Add
+// another term" button while there is a hidden term left to show.
+function refresh () {
+  const needed = neededMeasures()
+  for (const group of form.querySelectorAll('[data-measure]')) group.hidden = !needed.has(group.dataset.measure)
+  form.querySelector('[data-no-measures]').hidden = needed.size > 0
+  form.querySelector('[data-periods]').hidden = needed.size === 0
+  form.querySelector('[data-action="add-term"]').hidden = !termPeriods().some(p => p.hidden)
+}
+
+// readPeriod reads the measures shown in one period: {measure: value}.
+function readPeriod (period) {
+  const out = {}
+  for (const group of period.querySelectorAll('[data-measure]')) {
+    if (group.hidden) continue
+    const value = readAnswer(period, group.dataset.formGroup, group.dataset.field)
+    if (value !== undefined) out[group.dataset.measure] = value
+  }
+  return out
+}
+
+// readInput turns the form into the engine's progress data. Terms left
+// completely blank after the last one filled in are not counted.
+function readInput () {
+  const terms = termPeriods().filter(p => !p.hidden).map(p => {
+    const name = p.querySelector('[data-term-name]').value.trim()
+    return { ...(name ? { name } : {}), ...readPeriod(p) }
+  })
+  while (terms.length && Object.keys(terms[terms.length - 1]).length === 0) terms.pop()
+  return {
+    criteria: criteriaBoxes().filter(b => b.checked).map(b => b.value),
+    entry: readPeriod(entryPeriod()),
+    terms
+  }
+}
+
+// The engine's messages name the measure but not the period: add it, so
+// that each entry in the error summary says where to look.
+function withPlace (errors) {
+  return errors.map(e => {
+    if (e.question === 'criteria') return { ...e, message: form.querySelector('[data-form-group="criteria"]').dataset.message }
+    const path = e.question.slice(0, e.question.lastIndexOf('.'))
+    const period = form.querySelector(`[data-period="${path}"]`)
+    return period ? { ...e, message: `${period.dataset.periodLabel}: ${e.message}` } : e
+  })
+}
+
+function check () {
+  const input = readInput()
+  const res = api.progress(input)
+  if (res.errors) {
+    result.hidden = true
+    checked = null
+    showErrors(root, form, withPlace(res.errors), errorPrefix)
+    return
+  }
+  clearErrors(root)
+  setTitle(form.dataset.title)
+  checked = input
+  renderProgress(result, res)
+  result.hidden = false
+  result.querySelector('h2').focus()
+}
+
+function addTerm () {
+  const next = termPeriods().find(p => p.hidden)
+  if (!next) return
+  next.hidden = false
+  refresh()
+  next.querySelector('[data-term-name]').focus()
+}
+
+// writeInput puts saved progress data back into the form. It throws when the
+// data does not fit this page (a criterion, measure or term it does not have).
+function writeInput (data, wrongFile) {
+  const fail = () => { throw new Error(wrongFile) }
+  const isMap = v => v !== null && typeof v === 'object' && !Array.isArray(v)
+  if (!isMap(data) || !Array.isArray(data.criteria) || (data.entry !== undefined && !isMap(data.entry)) ||
+    (data.terms !== undefined && !Array.isArray(data.terms)) || (data.terms ?? []).length > termPeriods().length) fail()
+  const boxes = new Map(criteriaBoxes().map(b => [b.value, b]))
+  if (!data.criteria.every(id => boxes.has(id))) fail()
+  const sets = [[entryPeriod(), data.entry ?? {}], ...(data.terms ?? []).map((t, i) => [termPeriods()[i], t])]
+  for (const [period, values] of sets) {
+    if (!isMap(values)) fail()
+    for (const key of Object.keys(values)) {
+      if (key === 'name' && period !== entryPeriod()) continue
+      if (!period.querySelector(`[data-measure="${key}"]`)) fail()
+    }
+  }
+
+  form.reset()
+  for (const id of data.criteria) boxes.get(id).checked = true
+  termPeriods().forEach((p, i) => { p.hidden = i >= Math.max(startTerms, sets.length - 1) })
+  for (const [period, values] of sets) {
+    if (period !== entryPeriod()) period.querySelector('[data-term-name]').value = typeof values.name === 'string' ? values.name : ''
+    for (const group of period.querySelectorAll('[data-measure]')) {
+      writeAnswer(period, group.dataset.formGroup, values[group.dataset.measure], group.dataset.field)
+    }
+  }
+  refresh()
+}
+
+async function open (input) {
+  const file = input.files[0]
+  if (!file) return
+  try {
+    const messages = { notJSON: input.dataset.msgNotJson, wrongFile: input.dataset.msgWrongFile }
+    writeInput(await openFile(file, KIND, messages), messages.wrongFile)
+  } catch (e) {
+    result.hidden = true
+    checked = null
+    showErrors(root, root, [{ question: 'file', message: e.message }], errorPrefix)
+    return
+  } finally {
+    input.value = ''
+  }
+  check()
+}
+
+function restart () {
+  form.reset()
+  termPeriods().forEach((p, i) => { p.hidden = i >= startTerms })
+  checked = null
+  result.hidden = true
+  clearErrors(root)
+  refresh()
+  setTitle(form.dataset.title)
+  window.scrollTo(0, 0)
+  root.querySelector('h1').focus()
+}
+
+function onClick (e) {
+  const el = e.target.closest('[data-action]')
+  if (!el) return
+  e.preventDefault()
+  switch (el.dataset.action) {
+    case 'add-term': addTerm(); break
+    case 'save': if (checked) saveFile(KIND, checked, summaryText(result)); break
+    case 'print': window.print(); break
+    case 'restart': restart(); break
+  }
+}
+
+async function main () {
+  try {
+    api = await startEngine(root)
+    if (typeof api.progress !== 'function') throw new Error('this WebAssembly has no progress check')
+  } catch (err) {
+    root.querySelector('[data-load-failed]').hidden = false
+    console.warn('The progress check could not start:', err)
+    return
+  }
+  root.addEventListener('click', onClick)
+  form.addEventListener('submit', e => { e.preventDefault(); check() })
+  root.addEventListener('change', e => {
+    if (e.target.id === 'checker-file') open(e.target)
+    else if (e.target.name === 'criteria') refresh()
+  })
+  linkExclusive(root)
+  linkErrorSummary(root)
+  refresh()
+  const submit = form.querySelector('button[type="submit"]')
+  submit.disabled = false
+  submit.removeAttribute('aria-disabled')
+  root.dataset.ready = 'true'
+}
+
+main()
