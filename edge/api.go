@@ -34,8 +34,8 @@ type api struct {
 	site site
 }
 
+// Its Access-Control-Allow-Origin header comes from security/_headers.
 func (a api) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	w.Header().Set("Access-Control-Allow-Origin", "*")
 	if r.URL.Path == "/"+exportName {
 		a.site.ServeHTTP(w, r)
 		return

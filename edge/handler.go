@@ -42,7 +42,6 @@ func refuse(w http.ResponseWriter, r *http.Request, p *problem) {
 		w.Header().Set("Allow", "GET, HEAD")
 	}
 	if isAPI(r.URL.Path) {
-		w.Header().Set("Access-Control-Allow-Origin", "*")
 		failJSON(w, r, p.status, p.message)
 		return
 	}

@@ -56,7 +56,7 @@ async function fillPeriod (page, period, values) {
 }
 
 async function check (page) {
-  await page.click('button[type="submit"]')
+  await page.click('form[data-progress-form] button[type="submit"]')
   await page.waitForSelector('[data-progress-result]:not([hidden])')
 }
 
@@ -175,7 +175,7 @@ test('bad input shows the GOV.UK error pattern and keeps what was typed', async 
   const { context, page, log } = await open()
 
   // Nothing chosen: the criteria are needed.
-  await page.click('button[type="submit"]')
+  await page.click('form[data-progress-form] button[type="submit"]')
   const summary = page.locator('[data-error-summary]')
   await summary.waitFor({ state: 'visible' })
   assert.deepEqual(await summary.locator('li:visible').allInnerTexts(), ['Select the criteria the family entered the programme on'])
@@ -183,7 +183,7 @@ test('bad input shows the GOV.UK error pattern and keeps what was typed', async 
   await page.check('#p-criterion-t2-not-attending')
   await fillPeriod(page, 1, { attendance_percent: 91 })
   await fillPeriod(page, 2, { attendance_percent: 101 })
-  await page.click('button[type="submit"]')
+  await page.click('form[data-progress-form] button[type="submit"]')
 
   assert.ok(await summary.isVisible())
   assert.equal(await page.evaluate(() => document.activeElement.matches('[data-error-summary]')), true, 'the error summary has focus')
