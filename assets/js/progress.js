@@ -4,7 +4,7 @@
 // and whether significant and sustained progress are met. The figures live
 // only in this page's memory: never in the URL, history or storage.
 import { startEngine } from './checker/engine.js'
-import { readAnswer, writeAnswer, linkExclusive, showErrors, clearErrors, linkErrorSummary } from './checker/form.js'
+import { readAnswer, writeAnswer, showErrors, clearErrors, linkErrorSummary } from './checker/form.js'
 import { saveFile, openFile } from './checker/files.js'
 import { summaryText } from './checker/result.js'
 import { renderProgress } from './progress/result.js'
@@ -72,14 +72,17 @@ function readInput () {
   }
 }
 
-// The engine's messages name the measure but not the period: add it, so
-// that each entry in the error summary says where to look.
+// The engine's messages name the measure but not the period: add it (and
+// the term's name, if given), so each entry in the error summary says where
+// to look. A missing criteria list gets the page's own wording.
 function withPlace (errors) {
   return errors.map(e => {
     if (e.question === 'criteria') return { ...e, message: form.querySelector('[data-form-group="criteria"]').dataset.message }
     const path = e.question.slice(0, e.question.lastIndexOf('.'))
     const period = form.querySelector(`[data-period="${path}"]`)
-    return period ? { ...e, message: `${period.dataset.periodLabel}: ${e.message}` } : e
+    if (!period) return e
+    const name = period.querySelector('[data-term-name]')?.value.trim()
+    return { ...e, message: `${period.dataset.periodLabel}${name ? ` (${name})` : ''}: ${e.message}` }
   })
 }
 
@@ -194,7 +197,6 @@ async function main () {
     if (e.target.id === 'checker-file') open(e.target)
     else if (e.target.name === 'criteria') refresh()
   })
-  linkExclusive(root)
   linkErrorSummary(root)
   refresh()
   const submit = form.querySelector('button[type="submit"]')

@@ -182,17 +182,17 @@ test('bad input shows the GOV.UK error pattern and keeps what was typed', async 
 
   await page.check('#p-criterion-t2-not-attending')
   await fillPeriod(page, 1, { attendance_percent: 91 })
-  await fillPeriod(page, 2, { attendance_percent: 101 })
+  await fillPeriod(page, 2, { name: 'Spring 2026', attendance_percent: 101 })
   await page.click('form[data-progress-form] button[type="submit"]')
 
   assert.ok(await summary.isVisible())
   assert.equal(await page.evaluate(() => document.activeElement.matches('[data-error-summary]')), true, 'the error summary has focus')
   assert.match(await page.title(), /^Error: /)
   const items = await summary.locator('li:visible').allInnerTexts()
-  assert.deepEqual(items, ['Term 2: Attendance must be between 0% and 100%'])
+  assert.deepEqual(items, ['Term 2 (Spring 2026): Attendance must be between 0% and 100%'])
   const group = page.locator('[data-form-group="terms[1].attendance_percent"]')
   assert.match(await group.getAttribute('class'), /govuk-form-group--error/)
-  assert.match(await group.locator('.govuk-error-message').innerText(), /^Error:\s*Term 2: Attendance must be between 0% and 100%$/)
+  assert.match(await group.locator('.govuk-error-message').innerText(), /^Error:\s*Term 2 \(Spring 2026\): Attendance must be between 0% and 100%$/)
   assert.match(await page.locator(field(2, 'attendance_percent')).getAttribute('class'), /govuk-input--error/)
   assert.equal(await page.inputValue(field(2, 'attendance_percent')), '101', 'the input keeps what was typed')
   assert.equal(await page.inputValue(field(1, 'attendance_percent')), '91', 'other inputs are kept')
@@ -210,7 +210,7 @@ test('bad input shows the GOV.UK error pattern and keeps what was typed', async 
   assert.doesNotMatch(await page.title(), /^Error/)
   assert.equal(await page.locator('.govuk-form-group--error').count(), 0)
 
-  await assertPrivate(context, page, log, ['t2-not-attending'])
+  await assertPrivate(context, page, log, ['Spring 2026', 't2-not-attending'])
   await context.close()
 })
 
@@ -258,4 +258,13 @@ test('save to a file on this device, and open it again: the figures and the resu
 
   await assertPrivate(second.context, page, second.log, CP_JOURNEY.terms.map(t => t.name))
   await second.context.close()
+})
+
+test('without JavaScript the page says where to read the measures, and cannot send the form', async () => {
+  const { context, page, log } = await openPage(browser, { javaScriptEnabled: false })
+  await page.goto(server.origin + '/progress/')
+  assert.match(await page.locator('main .govuk-warning-text').first().innerText(), /needs JavaScript/)
+  assert.ok(await page.locator('form[data-progress-form] button[type="submit"]').isDisabled(), 'no submit, so no figures can reach a URL')
+  assert.deepEqual(problems(log, server.origin), [])
+  await context.close()
 })
