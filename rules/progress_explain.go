@@ -1,6 +1,9 @@
 package rules
 
-import "strconv"
+import (
+	"strconv"
+	"strings"
+)
 
 func joinSentences(s []string) string { return join(dedupeStrings(s), " ") }
 
@@ -240,7 +243,8 @@ func (s *series) othersMissing() []string {
 	var ids []string
 	for i, v := range s.sig {
 		if i != s.self && v != Yes {
-			ids = append(ids, "significant progress on "+quote(s.m.criteria[s.checked[i]].ID))
+			// The criterion's own words, as a key worker knows it, not its id.
+			ids = append(ids, "significant progress on "+quote(strings.TrimSuffix(s.m.criteria[s.checked[i]].Text, ".")))
 		}
 	}
 	return ids
