@@ -2,6 +2,7 @@
 // no request to another origin.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
+import { readdir, readFile } from 'node:fs/promises'
 import { startServer, launch, openPage, problems, storageState } from './lib/harness.mjs'
 
 let server, browser
@@ -54,4 +55,12 @@ test('a request to another origin is caught by the privacy check', async () => {
   const found = problems(log, server.origin)
   assert.ok(found.some(p => p.includes('192.0.2.1')), 'the cross-origin request is reported: ' + found.join('; '))
   await context.close()
+})
+
+test('the built site carries no GDS Transport and no font files', async () => {
+  const files = await readdir('public', { recursive: true })
+  assert.deepEqual(files.filter(f => /\.(woff2?|ttf|otf|eot)$/i.test(f)), [], 'no font files')
+  for (const f of files.filter(f => /\.(css|html|js)$/.test(f))) {
+    assert.doesNotMatch(await readFile(`public/${f}`, 'utf8'), /GDS Transport/, f)
+  }
 })
