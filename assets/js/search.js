@@ -47,8 +47,8 @@ function fail () {
 }
 
 function countText (n) {
-  const form = plural.select(n) === 'one' ? root.dataset.countOne : root.dataset.countOther
-  return form.replace('{count}', n.toLocaleString(document.documentElement.lang || undefined))
+  const text = plural.select(n) === 'one' ? root.dataset.countOne : root.dataset.countOther
+  return text.replace('{count}', n.toLocaleString(document.documentElement.lang || undefined))
 }
 
 // excerpt turns Pagefind's excerpt (escaped text with <mark> around the

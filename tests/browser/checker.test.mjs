@@ -227,13 +227,15 @@ test('save on this device, then open the saved file', () => journey(async page =
 
   await page.locator('[data-action=restart]').click()
   await page.locator('#checker-file').setInputFiles(await download.path())
-  assert.equal(await visibleStep(page).getAttribute('data-step'), 'check')
+  // The file is read asynchronously, then the checker moves to Check your answers.
+  await page.locator('[data-step=check]:not([hidden])').waitFor()
   assert.match(await page.locator('[data-step=check] [data-answer-row="attendance_percent"]').innerText(), /70%/)
   await seeResult(page)
   assert.equal((await result(page)).verdict, 'likely')
 
   await page.locator('[data-action=restart]').click()
   await page.locator('#checker-file').setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('not json') })
+  await page.locator('[data-error-summary]:not([hidden])').waitFor()
   assert.match(await page.locator('[data-error-summary]').innerText(), /could not be read/)
   assert.match(await page.title(), /^Error: /)
 }, { allowDownload: true }))
