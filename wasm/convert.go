@@ -6,35 +6,35 @@ import "github.com/focusfamily/portal/rules"
 
 // The engine's results as values js.ValueOf accepts. Written out by hand:
 // encoding/json or reflection would add hundreds of kilobytes to the module.
+//
+// Each value handed to JavaScript costs a crossing of a few microseconds, so
+// the checker's result carries only what the page cannot know from its build:
+// what applies and why. Wording, titles and contacts are in the page already.
 
 func result(r *rules.Result) map[string]any {
-	themes := make([]any, len(r.Themes))
-	for i, t := range r.Themes {
-		themes[i] = theme(t)
+	var criteria []any
+	for _, t := range r.Themes {
+		for _, c := range t.Criteria {
+			if c.Met == "yes" {
+				criteria = append(criteria, map[string]any{"id": c.ID, "theme": t.Number, "reason": c.Reason})
+			}
+		}
 	}
-	pathways := make([]any, len(r.Pathways))
-	for i, p := range r.Pathways {
-		pathways[i] = map[string]any{"id": p.ID, "title": p.Title, "suggested": p.Suggested, "reason": p.Reason, "services": strings(p.Services)}
+	var pathways []any
+	for _, p := range r.Pathways {
+		if p.Suggested == "yes" {
+			pathways = append(pathways, map[string]any{"id": p.ID, "reason": p.Reason})
+		}
 	}
 	unknowns := make([]any, len(r.Unknowns))
 	for i, u := range r.Unknowns {
-		unknowns[i] = map[string]any{"question": u.Question, "label": u.Label, "howToFind": u.HowToFind,
-			"changesVerdict": u.ChangesVerdict, "themes": ints(u.Themes), "pathways": strings(u.Pathways)}
+		unknowns[i] = map[string]any{"question": u.Question, "changesVerdict": u.ChangesVerdict}
 	}
 	return map[string]any{
-		"verdict": r.Verdict, "basis": r.Basis, "verdictReason": r.VerdictReason,
-		"themesMet": ints(r.ThemesMet), "themes": themes, "pathways": pathways,
+		"verdict": r.Verdict, "verdictReason": r.VerdictReason,
+		"criteria": criteria, "pathways": pathways,
 		"services": strings(r.Services), "unknowns": unknowns,
 	}
-}
-
-func theme(t rules.ThemeResult) map[string]any {
-	criteria := make([]any, len(t.Criteria))
-	for i, c := range t.Criteria {
-		criteria[i] = map[string]any{"id": c.ID, "text": c.Text, "met": c.Met, "reason": c.Reason,
-			"judgement": c.Judgement, "services": strings(c.Services)}
-	}
-	return map[string]any{"number": t.Number, "title": t.Title, "status": t.Status, "met": t.Met, "criteria": criteria}
 }
 
 func progressResult(r *rules.ProgressResult) map[string]any {
@@ -63,14 +63,6 @@ func answerErrors(errs []rules.AnswerError) []any {
 }
 
 func strings(s []string) []any {
-	out := make([]any, len(s))
-	for i, v := range s {
-		out[i] = v
-	}
-	return out
-}
-
-func ints(s []int) []any {
 	out := make([]any, len(s))
 	for i, v := range s {
 		out[i] = v

@@ -9,18 +9,15 @@ export function renderResult (scope, res) {
   show(scope.querySelector(`[data-verdict="${res.verdict}"]`))
   scope.querySelector('[data-slot="verdict-reason"]').textContent = res.verdictReason
 
-  let anyMet = false
-  for (const t of res.themes) {
-    for (const c of t.criteria.filter(c => c.met === 'yes')) {
-      const li = scope.querySelector(`[data-criterion="${c.id}"]`)
-      li.querySelector('[data-slot=reason]').textContent = c.reason
-      show(li)
-      show(scope.querySelector(`[data-theme="${t.number}"]`))
-      anyMet = true
-    }
+  const criteria = res.criteria ?? []
+  for (const c of criteria) {
+    const li = scope.querySelector(`[data-criterion="${c.id}"]`)
+    li.querySelector('[data-slot=reason]').textContent = c.reason
+    show(li)
+    show(scope.querySelector(`[data-theme="${c.theme}"]`))
   }
-  show(scope.querySelector('[data-result-section="themes"]'), anyMet)
-  show(scope.querySelector('[data-result-section="none"]'), !anyMet)
+  show(scope.querySelector('[data-result-section="themes"]'), criteria.length > 0)
+  show(scope.querySelector('[data-result-section="none"]'), criteria.length === 0)
 
   for (const u of res.unknowns) {
     const li = scope.querySelector(`[data-unknown="${u.question}"]`)
@@ -29,7 +26,7 @@ export function renderResult (scope, res) {
   }
   show(scope.querySelector('[data-result-section="unknowns"]'), res.unknowns.length > 0)
 
-  const suggested = res.pathways.filter(p => p.suggested === 'yes')
+  const suggested = res.pathways ?? []
   for (const p of suggested) {
     const block = scope.querySelector(`[data-pathway="${p.id}"]`)
     block.querySelector('[data-slot=reason]').textContent = p.reason
