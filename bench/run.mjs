@@ -24,7 +24,10 @@ import { checkerTiming } from './checker-timing.mjs'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 process.chdir(ROOT)
-const SITE = 'public'
+// The built site. After the build step the bench measures a snapshot of it
+// (other people's builds may rewrite public/ while the bench runs).
+const BUILT = 'public'
+let SITE = BUILT
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium'
 const CHROME_FLAGS = '--headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run'
 const LIGHTHOUSE_RUNS = Number(process.env.BENCH_LIGHTHOUSE_RUNS || 3)
@@ -135,8 +138,8 @@ async function pagesByType () {
 // ---- 1. the warm build, step by step ---------------------------------------
 async function buildTimes () {
   const wasm = run('make', ['-s', 'wasm'])
-  const hugo = run('go', ['tool', 'hugo', '--gc', '--cleanDestinationDir', '--destination', SITE])
-  const index = run('node', ['tools/search-index.mjs', SITE])
+  const hugo = run('go', ['tool', 'hugo', '--gc', '--cleanDestinationDir', '--destination', BUILT])
+  const index = run('node', ['tools/search-index.mjs', BUILT])
   const css = await cssCost()
   const total = wasm.ms + hugo.ms + index.ms
   row('Warm build: WebAssembly (`make wasm`)', secs(wasm.ms), '—', null)
@@ -274,7 +277,7 @@ async function checkerSpeed () {
 // ---- 3. the checker's WebAssembly -------------------------------------------
 async function wasmSizes () {
   const files = await walk(SITE, f => /checker[^/]*\.wasm$/.test(path.basename(f)) && path.basename(f).startsWith('checker'))
-  if (!files.length) { row('Checker WebAssembly', `no checker*.wasm in ${SITE}/`, `≤ ${kb(BUDGET.wasmBrotli)} brotli`, false); return }
+  if (!files.length) { row('Checker WebAssembly', `no checker*.wasm in ${BUILT}/`, `≤ ${kb(BUDGET.wasmBrotli)} brotli`, false); return }
   for (const f of files) {
     const buf = await readFile(f)
     const br = brotli(buf)
@@ -339,37 +342,53 @@ async function lighthouse (types) {
   try {
     for (const [type, url, perfBudget] of targets) {
       if (!url) continue
-      // Lighthouse's scores vary from run to run (more so on a busy machine):
-      // the run with the median performance score is reported.
-      const reports = []
-      for (let i = 0; i < LIGHTHOUSE_RUNS; i++) {
-        const out = path.join(dir, `report-${i}.json`)
-        await runAsync(path.join(ROOT, 'node_modules/.bin/lighthouse'), [origin + url, '--output=json', `--output-path=${out}`, '--quiet',
-          `--chrome-flags=${CHROME_FLAGS}`, '--only-categories=performance,accessibility,best-practices,seo'],
-        { env: { ...ENV, CHROME_PATH: CHROMIUM }, timeout: 180000 })
-        reports.push(JSON.parse(await readFile(out, 'utf8')))
-      }
-      const perfOf = r => r.categories.performance?.score ?? 0
-      reports.sort((a, b) => perfOf(a) - perfOf(b))
-      const report = reports[Math.floor((reports.length - 1) / 2)]
-      const score = id => report.categories[id]?.score == null ? NaN : Math.round(report.categories[id].score * 100)
-      const [perf, a11y, bp, seo] = ['performance', 'accessibility', 'best-practices', 'seo'].map(score)
-      const runs = reports.length > 1 ? ` (performance of the ${reports.length} runs: ${reports.map(r => Math.round(perfOf(r) * 100)).join(', ')})` : ''
-      const pass = perf >= perfBudget && a11y >= BUDGET.accessibility
-      row(`Lighthouse (mobile, simulated): ${type} (${url})`, `performance ${perf}, accessibility ${a11y}, best practices ${bp}, SEO ${seo}${runs}`,
-        `performance ${perfBudget === 100 ? '100' : `≥ ${perfBudget}`}, accessibility 100`, pass)
-      // Name what cost points, so a FAIL (or a low best practices or SEO score) says why.
-      const lost = []
-      for (const [cat, c] of Object.entries(report.categories)) {
-        for (const ref of c.auditRefs) {
-          const a = report.audits[ref.id]
-          if (ref.weight > 0 && a.score !== null && a.score < 1) lost.push(`${cat}/${ref.id} (${Math.round(a.score * 100)})`)
+      try {
+        // Lighthouse's scores vary from run to run (more so on a busy machine):
+        // the run with the median performance score is reported.
+        const reports = []
+        for (let i = 0; i < LIGHTHOUSE_RUNS; i++) {
+          const out = path.join(dir, `report-${i}.json`)
+          // Lighthouse sometimes fails to record a trace (NO_NAVSTART): try again, up to 3 times.
+          for (let attempt = 1; ; attempt++) {
+            try {
+              await runAsync(path.join(ROOT, 'node_modules/.bin/lighthouse'), [origin + url, '--output=json', `--output-path=${out}`, '--quiet',
+                `--chrome-flags=${CHROME_FLAGS}`, '--only-categories=performance,accessibility,best-practices,seo'],
+              { env: { ...ENV, CHROME_PATH: CHROMIUM }, timeout: 180000 })
+              const report = JSON.parse(await readFile(out, 'utf8'))
+              if (report.runtimeError) throw new Error(`${report.runtimeError.code}: ${report.runtimeError.message}`)
+              reports.push(report)
+              break
+            } catch (err) {
+              if (attempt >= 3) throw new Error(`${type} (${url}): ${err.message}`)
+              log(`lighthouse ${url}: ${err.message.split('\n')[0]}; trying again`)
+            }
+          }
         }
+        const perfOf = r => r.categories.performance?.score ?? 0
+        reports.sort((a, b) => perfOf(a) - perfOf(b))
+        const report = reports[Math.floor((reports.length - 1) / 2)]
+        const score = id => report.categories[id]?.score == null ? NaN : Math.round(report.categories[id].score * 100)
+        const [perf, a11y, bp, seo] = ['performance', 'accessibility', 'best-practices', 'seo'].map(score)
+        const runs = reports.length > 1 ? ` (performance of the ${reports.length} runs: ${reports.map(r => Math.round(perfOf(r) * 100)).join(', ')})` : ''
+        const pass = perf >= perfBudget && a11y >= BUDGET.accessibility
+        row(`Lighthouse (mobile, simulated): ${type} (${url})`, `performance ${perf}, accessibility ${a11y}, best practices ${bp}, SEO ${seo}${runs}`,
+          `performance ${perfBudget === 100 ? '100' : `≥ ${perfBudget}`}, accessibility 100`, pass)
+        // Name what cost points, so a FAIL (or a low best practices or SEO score) says why.
+        const lost = []
+        for (const [cat, c] of Object.entries(report.categories)) {
+          for (const ref of c.auditRefs) {
+            const a = report.audits[ref.id]
+            if (ref.weight > 0 && a.score !== null && a.score < 1) lost.push(`${cat}/${ref.id} (${Math.round(a.score * 100)})`)
+          }
+        }
+        const m = id => report.audits[id]?.displayValue
+        const shifted = (report.audits['layout-shifts']?.details?.items || []).map(i => i.node?.selector).filter(Boolean)
+        notes.push(`Lighthouse ${type} (${url}): FCP ${m('first-contentful-paint')}, LCP ${m('largest-contentful-paint')}, TBT ${m('total-blocking-time')}, CLS ${m('cumulative-layout-shift')}` +
+          (shifted.length ? ` (shifted: ${shifted.join('; ')})` : '') + (lost.length ? `; lost points on ${lost.join(', ')}` : '') + '.')
+      } catch (err) {
+        row(`Lighthouse (mobile, simulated): ${type} (${url})`, `could not run: ${err.message.split('\n')[0].slice(0, 160)}`,
+          `performance ${perfBudget === 100 ? '100' : `≥ ${perfBudget}`}, accessibility 100`, false)
       }
-      const m = id => report.audits[id]?.displayValue
-      const shifted = (report.audits['layout-shifts']?.details?.items || []).map(i => i.node?.selector).filter(Boolean)
-      notes.push(`Lighthouse ${type} (${url}): FCP ${m('first-contentful-paint')}, LCP ${m('largest-contentful-paint')}, TBT ${m('total-blocking-time')}, CLS ${m('cumulative-layout-shift')}` +
-        (shifted.length ? ` (shifted: ${shifted.join('; ')})` : '') + (lost.length ? `; lost points on ${lost.join(', ')}` : '') + '.')
     }
   } finally {
     await rm(dir, { recursive: true, force: true })
@@ -509,12 +528,20 @@ async function main () {
   const started = performance.now()
   if (!existsSync('build/bin/preview')) throw new Error('build/bin/preview is missing: run `make preview` (make bench does)')
   await section('build', buildTimes)
-  if (!existsSync(path.join(SITE, 'index.html'))) throw new Error(`no built site in ${SITE}/`)
-  const types = await pagesByType()
-  await section('pages', () => pageSizes(types))
-  await section('wasm', wasmSizes)
-  await section('checker', checkerSpeed)
-  await section('lighthouse', () => lighthouse(types))
+  if (!existsSync(path.join(BUILT, 'index.html'))) throw new Error(`no built site in ${BUILT}/`)
+  const snapshot = await mkdtemp(path.join(os.tmpdir(), 'ff-bench-public-'))
+  try {
+    await cp(BUILT, snapshot, { recursive: true })
+    SITE = snapshot
+    const types = await pagesByType()
+    await section('pages', () => pageSizes(types))
+    await section('wasm', wasmSizes)
+    await section('checker', checkerSpeed)
+    await section('lighthouse', () => lighthouse(types))
+  } finally {
+    SITE = BUILT
+    await rm(snapshot, { recursive: true, force: true })
+  }
   await section('synthetic', synthetic)
   await section('engine', engine)
   await section('worker', workerLoad)
@@ -537,7 +564,7 @@ async function main () {
     '',
     '- Page weight: each page of the type is loaded in Chromium (fresh context, no cache) from the preview server (cmd/preview, production headers and CSP), until the network is idle; every response body is compressed with brotli at quality 11 (Node\'s zlib) and summed by kind. The heaviest page of each type is shown. WebAssembly (and Pagefind\'s index chunks) are listed apart and are not counted against the 50 KB page budget. KB = 1,024 bytes.',
     '- Checker WebAssembly: every `checker*.wasm` under public/, raw, gzip -9 and brotli -q 11.',
-    `- Lighthouse ${await pkgVersion('lighthouse')}: the CLI, mobile form factor with simulated throttling (its default), Chromium ${CHROMIUM} with \`${CHROME_FLAGS}\`, ${LIGHTHOUSE_RUNS} runs a page, the run with the median performance score reported, against the preview server (so the production headers and CSP apply) through a small proxy in bench/run.mjs that brotli-compresses its responses, as the CDN does (the preview server itself does not compress). Theme and pathway: the page of the type with the largest HTML.`,
+    `- Lighthouse ${await pkgVersion('lighthouse')}: the CLI, mobile form factor with simulated throttling (its default), Chromium ${CHROMIUM} with \`${CHROME_FLAGS}\`, ${LIGHTHOUSE_RUNS} runs a page, the run with the median performance score reported, against the preview server (so the production headers and CSP apply) through a small proxy in bench/run.mjs that brotli-compresses its responses, as the CDN does (the preview server itself does not compress). Theme and pathway: the page of the type with the largest HTML. Pages marked noindex (the checker) lose SEO points for it, by design.`,
     '- Warm build: `make wasm`, `go tool hugo` (as `make build` runs it) and `node tools/search-index.mjs` timed one after the other, right after a build. The CSS line is part of the Hugo line.',
     `- Generated site: the project copied to a temporary folder (config, layouts, data, i18n, assets, the real content) plus ${BUDGET.syntheticPages.toLocaleString('en-GB')} generated Markdown pages in 50 sections (headings, lists, a table, a quote, internal links through the link render hook); one \`hugo\` build, timed, then the folder is deleted.`,
     '- Rules engine: `go test -run \'^$\' -bench BenchmarkEvaluate -benchmem ./rules`, native. The budget, 1 ms, keeps a re-evaluation within one frame (16 ms) when a family changes an answer on a slow phone running the WebAssembly (allowing 10x for the phone and wasm).',
