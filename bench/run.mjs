@@ -46,7 +46,8 @@ const BUDGET = {
   warmBuildSeconds: 10,
   syntheticSeconds: 10,
   syntheticPages: 5000,
-  evaluateNs: 1e6 // 1 ms: see docs/benchmarks.md
+  evaluateNs: 1e6, // 1 ms: see docs/benchmarks.md
+  browserEvaluateMs: 1 // issue 4's goal for one evaluation in the browser
 }
 
 const rows = []
@@ -267,7 +268,7 @@ async function checkerSpeed () {
   try {
     const { readyMs, evalMs } = await checkerTiming(browser, origin)
     row('Checker in Chromium: navigation to a usable checker (WebAssembly fetched and compiled, rules loaded; loopback, median of 5)', `${Math.round(readyMs)} ms`, '—', null)
-    row('Checker in Chromium: one evaluation by the engine in the page (WebAssembly)', `${evalMs.toFixed(3)} ms`, '—', null)
+    row('Checker in Chromium: one evaluation by the engine in the page (WebAssembly, with the answers and result crossing to and from JavaScript)', `${evalMs.toFixed(3)} ms`, `≤ ${BUDGET.browserEvaluateMs} ms`, evalMs <= BUDGET.browserEvaluateMs)
   } finally {
     await browser.close()
     await stop()

@@ -146,6 +146,20 @@ test('changing an answer can bring in a question that was skipped', () => journe
   assert.equal(await currentQuestion(page), 'medical_days_missed')
 }))
 
+test('Back returns to the previous question with its answer kept', () => journey(async page => {
+  await startChecker(page, server.origin)
+  const first = page.locator('form[data-question="attendance_percent"]')
+  await fill(first, 'attendance_percent', '85')
+  await first.locator('button[type=submit]').click()
+  const second = await currentQuestion(page)
+  assert.notEqual(second, 'attendance_percent')
+  await page.locator(`form[data-question="${second}"] [data-action=back]`).click()
+  assert.equal(await currentQuestion(page), 'attendance_percent')
+  assert.equal(await page.locator('#q-attendance_percent').inputValue(), '85')
+  await page.locator(`form[data-question="attendance_percent"] [data-action=back]`).click()
+  assert.equal(await visibleStep(page).getAttribute('data-step'), 'start', 'back from the first question is the start')
+}))
+
 test('Start again clears every answer', () => journey(async page => {
   await startChecker(page, server.origin)
   await answerAll(page, { attendance_percent: '60' })
