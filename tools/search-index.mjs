@@ -49,12 +49,14 @@ async function main () {
   const { index, errors } = await pagefind.createIndex({ excludeSelectors: ['[aria-hidden="true"]'] })
   if (errors.length) throw new Error('pagefind: ' + errors.join('; '))
   const skipped = []
+  let indexed = 0
   for await (const file of htmlFiles(site)) {
     const rel = path.relative(site, file).split(path.sep).join('/')
     const html = await readFile(file, 'utf8')
     if (rel === '404.html' || noindex(html)) { skipped.push(rel); continue }
     const res = await index.addHTMLFile({ sourcePath: rel, content: html })
     if (res.errors.length) throw new Error(`pagefind: ${rel}: ${res.errors.join('; ')}`)
+    indexed++
   }
   const written = await index.writeFiles({ outputPath: out })
   if (written.errors.length) throw new Error('pagefind: ' + written.errors.join('; '))
@@ -66,8 +68,6 @@ async function main () {
     if (/^pagefind-(component-ui|modular-ui|ui|highlight)\.(js|css)$/.test(name)) await rm(path.join(out, name))
   }
   const ms = Math.round(performance.now() - started)
-  const entry = JSON.parse(await readFile(path.join(out, 'pagefind-entry.json'), 'utf8'))
-  const indexed = Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0)
   console.log(`search index: ${indexed} pages in ${path.relative(process.cwd(), out) || out} (${ms} ms); noindex: ${skipped.sort().join(', ') || 'none'}`)
 }
 
