@@ -46,7 +46,7 @@ const BUDGET = {
   warmBuildSeconds: 10,
   syntheticSeconds: 10,
   syntheticPages: 5000,
-  evaluateNs: 1e6, // 1 ms: see docs/benchmarks.md
+  evaluateNs: 50e3, // issue 3's goal for one native evaluation: 50 µs
   browserEvaluateMs: 1 // issue 4's goal for one evaluation in the browser
 }
 
@@ -451,13 +451,13 @@ async function engine () {
   const lines = [...(r.stdout || '').matchAll(/^(BenchmarkEvaluate\S*)\s+(\d+)\s+([\d.]+) ns\/op(?:\s+(\d+) B\/op)?(?:\s+(\d+) allocs\/op)?/gm)]
   if (!lines.length) {
     const why = r.status === 0 ? 'no BenchmarkEvaluate in ./rules' : (r.stderr || r.stdout || '').trim().split('\n').slice(-1)[0]
-    row('Rules engine: one evaluation (BenchmarkEvaluate)', `not available (${why})`, `≤ ${BUDGET.evaluateNs / 1e6} ms`, null)
+    row('Rules engine: one evaluation (BenchmarkEvaluate)', `not available (${why})`, `≤ ${BUDGET.evaluateNs / 1e3} µs`, null)
     return
   }
   for (const [, name, , ns, bytes, allocs] of lines) {
     const n = Number(ns)
     const figure = `${n.toLocaleString('en-GB')} ns/op (${(n / 1e6).toFixed(3)} ms)${bytes ? `, ${Number(bytes).toLocaleString('en-GB')} B/op` : ''}${allocs ? `, ${allocs} allocs/op` : ''}`
-    row(`Rules engine: one evaluation (${name.replace(/-\d+$/, '')}, native Go)`, figure, `≤ ${BUDGET.evaluateNs / 1e6} ms`, n <= BUDGET.evaluateNs)
+    row(`Rules engine: one evaluation (${name.replace(/-\d+$/, '')}, native Go)`, figure, `≤ ${BUDGET.evaluateNs / 1e3} µs`, n <= BUDGET.evaluateNs)
   }
 }
 
@@ -568,7 +568,7 @@ async function main () {
     `- Lighthouse ${await pkgVersion('lighthouse')}: the CLI, mobile form factor with simulated throttling (its default), Chromium ${CHROMIUM} with \`${CHROME_FLAGS}\`, ${LIGHTHOUSE_RUNS} runs a page, the run with the median performance score reported, against the preview server (so the production headers and CSP apply) through a small proxy in bench/run.mjs that brotli-compresses its responses, as the CDN does (the preview server itself does not compress). Theme and pathway: the page of the type with the largest HTML. Pages marked noindex (the checker) lose SEO points for it, by design.`,
     '- Warm build: `make wasm`, `go tool hugo` (as `make build` runs it) and `node tools/search-index.mjs` timed one after the other, right after a build. The CSS line is part of the Hugo line.',
     `- Generated site: the project copied to a temporary folder (config, layouts, data, i18n, assets, the real content) plus ${BUDGET.syntheticPages.toLocaleString('en-GB')} generated Markdown pages in 50 sections (headings, lists, a table, a quote, internal links through the link render hook); one \`hugo\` build, timed, then the folder is deleted.`,
-    '- Rules engine: `go test -run \'^$\' -bench BenchmarkEvaluate -benchmem ./rules`, native. The budget, 1 ms, keeps a re-evaluation within one frame (16 ms) when a family changes an answer on a slow phone running the WebAssembly (allowing 10x for the phone and wasm).',
+    '- Rules engine: `go test -run \'^$\' -bench BenchmarkEvaluate -benchmem ./rules`, native. The budget, 50 µs, is the rules issue\'s goal; the browser line below it has its own budget of 1 ms, which keeps a re-evaluation well within one frame (16 ms) on a slow phone.',
     '- Checker in Chromium: bench/checker-timing.mjs (time from navigation to a usable checker, median of 5 loads on loopback, and the mean of 2,000 evaluations inside the page).',
     '- Worker load: `bench/worker-load*.mjs`, when present, run as they are (`make bench` builds the Worker first).',
     ...(notes.length ? ['', '## Notes from this run', '', ...notes.map(n => `- ${n}`)] : []),
