@@ -7,9 +7,8 @@
 // loaded from this site only, and only when the user starts to search: the
 // page itself stays small.
 //
-// The words searched for are kept out of the address bar and history entry:
-// a search arriving from the header's box (/search/?q=...) is run, then the
-// query is removed from the URL.
+// The words searched for never enter the address bar or the history: a
+// search from the header's box arrives through window.name (see site.js).
 
 const root = document.getElementById('search')
 const form = document.getElementById('search-form')
@@ -134,12 +133,11 @@ more.addEventListener('click', () => showMore(true))
 // Start fetching Pagefind as soon as the user shows an intent to search.
 input.addEventListener('focus', () => { load() }, { once: true })
 
-// A search from the header's box arrives as ?q=...&section=...
-const params = new URLSearchParams(location.search)
-if (params.has('q') || params.has('section')) {
-  input.value = params.get('q') || ''
-  const wanted = new Set(params.getAll('section'))
-  for (const box of boxes) box.checked = wanted.has(box.value)
-  history.replaceState(history.state, '', location.pathname + location.hash)
+// A search from the header's box arrives in window.name (see site.js), so
+// the words are never in the address or the history.
+const HANDOFF = 'focus-family-search:'
+if (window.name.startsWith(HANDOFF)) {
+  input.value = window.name.slice(HANDOFF.length)
+  window.name = ''
   run()
 }

@@ -7,3 +7,13 @@ document.body.classList.add('js-enabled', 'govuk-frontend-supported')
 for (const component of [Button, ExitThisPage, ServiceNavigation, SkipLink]) {
   createAll(component)
 }
+
+// The header's search box hands its words to the search page through
+// window.name, which lives only in this tab and never in the address or the
+// browser's history. The search page reads it once and clears it.
+const searchBox = document.querySelector('.app-header-search')
+searchBox?.addEventListener('submit', e => {
+  e.preventDefault()
+  window.name = 'focus-family-search:' + searchBox.querySelector('input').value
+  location.assign(searchBox.action)
+})
