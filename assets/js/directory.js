@@ -14,12 +14,18 @@ if (form && list && status) {
   const countText = form.dataset.countText || '{shown} / {total}'
   const noneText = form.dataset.noneText || ''
 
-  // Reads the age box: a whole number from 0 to 120, or null when blank or not a number.
+  const ageGroup = form.querySelector('[data-age-group]')
+  const ageError = document.getElementById('filter-age-error')
+
+  // Reads the age box: a whole number from 0 to 120, or null when blank. Any
+  // other entry shows the GOV.UK inline error and filters by the other boxes.
   const readAge = () => {
     const raw = form.elements.age.value.trim()
-    if (!/^\d{1,3}$/.test(raw)) return null
-    const n = Number(raw)
-    return n <= 120 ? n : null
+    const ok = raw === '' || (/^\d{1,3}$/.test(raw) && Number(raw) <= 120)
+    ageGroup.classList.toggle('govuk-form-group--error', !ok)
+    form.elements.age.classList.toggle('govuk-input--error', !ok)
+    ageError.hidden = ok
+    return ok && raw !== '' ? Number(raw) : null
   }
 
   const matches = (item, theme, pathway, age) => {

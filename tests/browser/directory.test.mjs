@@ -38,6 +38,14 @@ test('filters by theme, pathway and age, and clears', async () => {
   assert.ok(adults.length < total, 'services for children only are hidden for a 25-year-old')
   assert.ok(adults.every(s => (s.min === '' || Number(s.min) <= 25) && (s.max === '' || Number(s.max) >= 25)))
 
+  await page.fill('#filter-age', 'twelve')
+  assert.ok(await page.locator('#filter-age-error').isVisible(), 'a wrong age gets an inline error')
+  assert.match(await page.locator('#filter-age-error').innerText(), /whole number/)
+  assert.equal(await page.inputValue('#filter-age'), 'twelve', 'what was typed is kept')
+  assert.equal(await page.locator('#directory [data-terms]:visible').count(), total, 'a wrong age filters nothing out')
+  await page.fill('#filter-age', '12')
+  assert.equal(await page.locator('#filter-age-error').isVisible(), false)
+
   await page.locator('#directory-filter').getByRole('button', { name: /clear/i }).click()
   await page.waitForFunction(n => document.querySelectorAll('#directory [data-terms]:not([hidden])').length === n, total)
 
