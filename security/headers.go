@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 //go:embed _headers
@@ -20,15 +21,16 @@ type Rule struct {
 	Header  http.Header
 }
 
-// Rules returns the parsed definition. The file is embedded, so a parse
-// error is a build-time mistake that the package test catches.
-func Rules() []Rule {
+// Rules returns the parsed definition, parsed once: Apply runs on every
+// request. The file is embedded, so a parse error is a build-time mistake
+// that the package test catches.
+var Rules = sync.OnceValue(func() []Rule {
 	rules, err := Parse(definition)
 	if err != nil {
 		panic("security/_headers: " + err.Error())
 	}
 	return rules
-}
+})
 
 // Parse reads the _headers format: a line with a path pattern, then indented
 // "Name: value" lines. Lines starting with # are comments.
