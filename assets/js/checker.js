@@ -39,22 +39,24 @@ function go (target) {
   visited.push(target)
   current = visited.length - 1
   history.pushState({ step: current }, '')
-  show(target)
+  return show(target)
 }
 
-function show (target) {
+async function show (target) {
   clearErrors(root)
   for (const s of steps()) s.hidden = s !== target
   const question = target.dataset.step === 'question'
-  // Question steps make the header, banner and exit link compact (CSS).
+  // Past the start, the header, banner and exit link are compact (CSS);
+  // on a question the search box waits too.
+  document.documentElement.classList.toggle('app-checker-compact', target.dataset.step !== 'start')
   document.documentElement.classList.toggle('app-checker-question', question)
   setTitle(target.dataset.title)
   const heading = target.querySelector('h1')
   heading?.focus({ preventScroll: true })
   if (question) {
-    countQuestion(target)
+    await countQuestion(target)
     scrollToQuestion(target, heading)
-    showFileErrors()
+    await showFileErrors()
   } else {
     window.scrollTo(0, 0)
   }
@@ -66,7 +68,7 @@ function show (target) {
 function scrollToQuestion (form, heading) {
   const bottom = form.querySelector('button[type=submit]').getBoundingClientRect().bottom + window.scrollY
   if (bottom <= window.innerHeight) window.scrollTo(0, 0)
-  else (form.querySelector('[data-slot=count]') ?? heading).scrollIntoView({ block: 'start' })
+  else (form.querySelector('[data-slot=count]:not([hidden])') ?? heading).scrollIntoView({ block: 'start' })
 }
 
 // countQuestion writes "Question 4 of about 12", counted from the questions
