@@ -39,9 +39,11 @@ node_modules/.installed: package-lock.json
 	touch $@
 
 # The rules data must be sound before anything is built from it: a mistake
-# stops the build, naming the file, the entry and the problem.
+# stops the build, naming the file, the entry and the problem. The export
+# checks the data, its translations and the engine's messages, and writes
+# the model the templates and the browser read: build/model/<lang>.json.
 validate:
-	$(GO) run ./cmd/focuscheck validate
+	$(GO) run ./cmd/focuscheck export -o build/model
 
 # The checker's WebAssembly and the wasm_exec.js of the same Go toolchain,
 # written where Hugo mounts them (build/assets -> assets/generated).
