@@ -4,6 +4,7 @@
 //	focuscheck validate [--data DIR]
 //	focuscheck eval     [--data DIR] [--format json|text] [FILE|-]
 //	focuscheck progress [--data DIR] [--format json|text] [FILE|-]
+//	focuscheck services [FILE]   (checks the services directory, data/services.yaml)
 //
 // eval reads answers JSON and progress reads termly measures JSON (see
 // rules/README.md), from FILE or, with no FILE or "-", from standard input.
@@ -32,6 +33,7 @@ const usage = `usage:
   focuscheck validate [--data DIR]
   focuscheck eval     [--data DIR] [--format json|text] [FILE|-]
   focuscheck progress [--data DIR] [--format json|text] [FILE|-]
+  focuscheck services [FILE]
 `
 
 // run is main without the process: tests call it with their own streams.
@@ -41,6 +43,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 2
 	}
 	cmd := args[0]
+	if cmd == "services" {
+		return checkServices(args[1:], stdout, stderr)
+	}
 	fs := flag.NewFlagSet(cmd, flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	dir := fs.String("data", "data/rules", "folder of the rules data")
