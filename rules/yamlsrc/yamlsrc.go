@@ -55,12 +55,16 @@ func Tree(fsys fs.FS, dir, name string) (map[string]any, error) {
 	return tree, nil
 }
 
-// Parse decodes one YAML document into plain values (maps, lists, strings,
-// numbers, booleans), turning any timestamp back into a YYYY-MM-DD string,
-// which is what the rules decoder reads.
+// Parse checks and decodes one YAML file (see ParseNode) into plain values
+// (maps, lists, strings, numbers, booleans), turning any timestamp back
+// into a YYYY-MM-DD string, which is what the rules decoder reads.
 func Parse(b []byte) (any, error) {
+	body, err := ParseNode(b)
+	if err != nil || body == nil {
+		return nil, err
+	}
 	var v any
-	if err := yaml.Unmarshal(b, &v); err != nil {
+	if err := yaml.NodeToValue(body, &v); err != nil {
 		// One line, without the source excerpt, so each error stays on one line.
 		return nil, errors.New(yaml.FormatError(err, false, false))
 	}

@@ -39,7 +39,7 @@ func TestErrorsNameTheFile(t *testing.T) {
 		want string
 	}{
 		{"no files", fstest.MapFS{}, "data/rules: no .yaml files found"},
-		{"bad yaml", fstest.MapFS{"questions.yaml": {Data: []byte("questions: [x\n")}}, "data/rules/questions.yaml: ["},
+		{"bad yaml", fstest.MapFS{"questions.yaml": {Data: []byte("questions: [x\n")}}, "data/rules/questions.yaml: line 1, column 12: YAML syntax error: "},
 		{"bad data", fstest.MapFS{"questions.yaml": {Data: []byte("questions: []\n")}}, "data/rules/sources.yaml: file is missing"},
 	}
 	for _, tt := range tests {
