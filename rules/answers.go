@@ -78,18 +78,25 @@ func Relevant(m *Model, answers Node) []string {
 	return ids
 }
 
+// MaxTextAnswer is the longest text answer read, in bytes: longer text
+// is refused rather than parsed, since no answer needs it.
+const MaxTextAnswer = 200
+
+// maxShownID is the longest unknown key repeated back in a message.
+const maxShownID = 40
+
 func (m *Model) readAnswers(n Node) (*answerSet, []AnswerError) {
 	a := &answerSet{vals: make([]value, len(m.Questions))}
 	if n == nil || n.Kind() != KindMap {
 		a.raw = a.vals
-		return a, []AnswerError{{Message: "The answers must be a set of question ids, each with its answer"}}
+		return a, []AnswerError{{Msg: msg("answer.notMap")}}
 	}
 	var errs []AnswerError
 	for i := range m.Questions {
 		q := &m.Questions[i]
-		v, msg := parseValue(&q.Field, q.Options, q.AllowUnknown, n.Get(q.ID))
-		if msg != "" {
-			errs = append(errs, AnswerError{Question: q.ID, Message: msg})
+		v, e := parseValue(&q.Field, q.Options, q.AllowUnknown, n.Get(q.ID))
+		if e.Code != "" {
+			errs = append(errs, AnswerError{Question: q.ID, Msg: e})
 		}
 		a.vals[i] = v
 	}
@@ -97,15 +104,23 @@ func (m *Model) readAnswers(n Node) (*answerSet, []AnswerError) {
 	m.skipIrrelevant(a)
 	for i, q := range m.Questions {
 		if a.vals[i].state == stMissing && !hasError(errs, q.ID) {
-			errs = append(errs, AnswerError{Question: q.ID, Message: "Answer the question about " + q.Label})
+			errs = append(errs, AnswerError{Question: q.ID, Msg: msg("answer.required", q.label())})
 		}
 	}
 	for _, k := range n.Keys() {
 		if _, ok := m.qIndex[k]; !ok {
-			errs = append(errs, AnswerError{Question: k, Message: "There is no question with the id " + quote(k)})
+			errs = append(errs, AnswerError{Question: shortID(k), Msg: msg("answer.unknownQuestion", textArg("id", shortID(k)))})
 		}
 	}
 	return a, errs
+}
+
+// shortID cuts a key the family's file gave to a length fit to show.
+func shortID(k string) string {
+	if len(k) > maxShownID {
+		return k[:maxShownID] + "…"
+	}
+	return k
 }
 
 // skipIrrelevant marks the questions whose askIf is false. An answer kept
@@ -128,51 +143,56 @@ func hasError(errs []AnswerError, id string) bool {
 	return false
 }
 
-// parseValue reads one answer. It returns a plain message, in the GOV.UK
-// style, if the answer is not valid; the value is then treated as missing.
-func parseValue(f *Field, opts []Option, allowUnknown bool, n Node) (value, string) {
+// parseValue reads one answer. It returns a message, in the GOV.UK style,
+// if the answer is not valid; the value is then treated as missing.
+func parseValue(f *Field, opts []Option, allowUnknown bool, n Node) (value, Msg) {
 	if n == nil || n.Kind() == KindNull {
-		return value{}, ""
+		return value{}, Msg{}
+	}
+	if n.Kind() == KindString && len(n.Str()) > MaxTextAnswer {
+		return value{}, msg("answer.tooLong", f.label(), countArg("max", MaxTextAnswer))
 	}
 	if n.Kind() == KindString && trim(n.Str()) == unknownAnswer {
 		if !allowUnknown {
-			return value{}, capital(f.Label) + `: "I do not know" is not one of the answers here, so choose an answer`
+			return value{}, msg("answer.unknownNotAllowed", f.label())
 		}
-		return value{state: stUnknown}, ""
+		return value{state: stUnknown}, Msg{}
 	}
 	switch f.Type {
 	case TypeYesNo:
 		return parseYesNo(f, n)
 	case TypeChoice:
 		if s := n.Str(); n.Kind() == KindString && optionIndex(opts, s) >= 0 {
-			return value{state: stKnown, opt: s}, ""
+			return value{state: stKnown, opt: s}, Msg{}
 		}
-		return value{}, "Select one of the answers about " + f.Label
+		return value{}, msg("answer.choice", f.label())
 	case TypeNumber, TypeCount:
-		if n.Kind() == KindMap && f.AllowSessions {
-			return parseSessions(f, n)
+		if f.AllowSessions {
+			if a, p, ok := sessionsOf(n); ok {
+				return checkSessions(a, p, n.Kind() == KindString)
+			}
 		}
 		return parseNumber(f, n)
 	}
-	return value{}, ""
+	return value{}, Msg{}
 }
 
-func parseYesNo(f *Field, n Node) (value, string) {
+func parseYesNo(f *Field, n Node) (value, Msg) {
 	switch {
 	case n.Kind() == KindBool:
-		return value{state: stKnown, yes: n.Bool()}, ""
+		return value{state: stKnown, yes: n.Bool()}, Msg{}
 	case n.Kind() == KindString:
 		switch asciiLower(trim(n.Str())) {
 		case "yes":
-			return value{state: stKnown, yes: true}, ""
+			return value{state: stKnown, yes: true}, Msg{}
 		case "no":
-			return value{state: stKnown}, ""
+			return value{state: stKnown}, Msg{}
 		}
 	}
-	return value{}, "Select yes or no for " + f.Label
+	return value{}, msg("answer.yesNo", f.label())
 }
 
-func parseNumber(f *Field, n Node) (value, string) {
+func parseNumber(f *Field, n Node) (value, Msg) {
 	x, ok := 0.0, false
 	switch n.Kind() {
 	case KindNumber:
@@ -184,35 +204,70 @@ func parseNumber(f *Field, n Node) (value, string) {
 		}
 		x, ok = parseDecimal(s)
 	}
-	whole := ""
-	if f.Type == TypeCount {
-		whole = "whole "
-	}
 	if !ok || math.IsNaN(x) || math.IsInf(x, 0) || (f.Type == TypeCount && x != math.Trunc(x)) {
-		return value{}, "Enter " + f.Label + " as a " + whole + "number"
+		if f.Type == TypeCount {
+			return value{}, msg("answer.wholeNumber", f.label())
+		}
+		return value{}, msg("answer.number", f.label())
 	}
 	if x < f.Min || x > f.Max {
-		return value{}, capital(f.Label) + " must be between " + withUnit(f.Min, f.Unit) + " and " + withUnit(f.Max, f.Unit)
+		return value{}, msg("answer.range", f.label(), numArg("min", f.Min, f.Unit), numArg("max", f.Max, f.Unit))
 	}
-	return value{state: stKnown, num: x}, ""
+	return value{state: stKnown, num: x}, Msg{}
 }
 
-// parseSessions reads attendance given as {"attended": 306, "possible": 360}.
-func parseSessions(f *Field, n Node) (value, string) {
-	att, pos := n.Get("attended"), n.Get("possible")
-	bad := "Enter the sessions attended and the sessions possible as whole numbers, with attended no more than possible"
-	if att == nil || pos == nil || att.Kind() != KindNumber || pos.Kind() != KindNumber || n.Len() != 2 {
+// sessionWords are what people type between sessions attended and
+// sessions possible, in the portal's languages: "306/360", "306 out of
+// 360", "306 of 360", "306 z 360", "306 من 360".
+var sessionWords = [...]string{"/", " out of ", " of ", " z ", " من "}
+
+// sessionsOf reads attendance given as sessions: {"attended": 306,
+// "possible": 360}, or the same typed in one field. ok is false when n is
+// neither, so it is read as a plain number.
+func sessionsOf(n Node) (attended, possible Node, ok bool) {
+	if n.Kind() == KindMap {
+		if n.Len() != 2 {
+			return nil, nil, true
+		}
+		return n.Get("attended"), n.Get("possible"), true
+	}
+	if n.Kind() != KindString {
+		return nil, nil, false
+	}
+	s := asciiLower(trim(n.Str()))
+	for _, w := range sessionWords {
+		if i := strings.Index(s, w); i > 0 {
+			return FromAny(trim(s[:i])), FromAny(trim(s[i+len(w):])), true
+		}
+	}
+	return nil, nil, false
+}
+
+// checkSessions turns sessions into a percentage. typed is true when they
+// were typed as text, so each part is text to read as a whole number.
+func checkSessions(att, pos Node, typed bool) (value, Msg) {
+	bad := msg("answer.sessions")
+	a, okA := wholeOf(att, typed)
+	p, okP := wholeOf(pos, typed)
+	if !okA || !okP || a < 0 || p <= 0 || a > p || p > 1e6 {
 		return value{}, bad
 	}
-	a, p := att.Num(), pos.Num()
-	if a != math.Trunc(a) || p != math.Trunc(p) || a < 0 || p <= 0 || a > p || p > 1e6 {
-		return value{}, bad
+	return value{state: stKnown, num: a / p * 100, sessions: true, attended: a, possible: p}, Msg{}
+}
+
+func wholeOf(n Node, typed bool) (float64, bool) {
+	if n == nil {
+		return 0, false
 	}
-	return value{state: stKnown, num: a / p * 100, sessions: true, attended: a, possible: p}, ""
+	x, ok := n.Num(), n.Kind() == KindNumber
+	if typed && n.Kind() == KindString {
+		x, ok = parseDecimal(n.Str())
+	}
+	return x, ok && x == math.Trunc(x)
 }
 
 // parseDecimal reads a number typed by a person: digits with an optional
-// sign and decimal point ("85", "88.5", "-0.5"). It is written out here
+// sign and a decimal point or comma ("85", "88.5", "85,5", "-0.5"). It is written out here
 // because strconv.ParseFloat would add about 15 KB to the browser's module;
 // answers never need exponents or more than 15 digits.
 func parseDecimal(s string) (float64, bool) {
@@ -230,7 +285,7 @@ func parseDecimal(s string) (float64, bool) {
 			if point {
 				scale *= 10
 			}
-		case c == '.' && !point:
+		case (c == '.' || c == ',') && !point:
 			point = true
 		default:
 			return 0, false
