@@ -168,8 +168,8 @@ func parseValue(f *Field, opts []Option, allowUnknown bool, n Node) (value, Msg)
 		return value{}, msg("answer.choice", f.label())
 	case TypeNumber, TypeCount:
 		if f.AllowSessions {
-			if a, p, ok := sessionsOf(n); ok {
-				return checkSessions(a, p, n.Kind() == KindString)
+			if a, p, given, ok := sessionsOf(n); given {
+				return checkSessions(a, p, ok)
 			}
 		}
 		return parseNumber(f, n)
@@ -222,48 +222,37 @@ func parseNumber(f *Field, n Node) (value, Msg) {
 var sessionWords = [...]string{"/", " out of ", " of ", " z ", " من "}
 
 // sessionsOf reads attendance given as sessions: {"attended": 306,
-// "possible": 360}, or the same typed in one field. ok is false when n is
-// neither, so it is read as a plain number.
-func sessionsOf(n Node) (attended, possible Node, ok bool) {
+// "possible": 360}, or the same typed in one field. given is false when n
+// is neither, so it is read as a plain number; ok says the two parts are
+// whole numbers.
+func sessionsOf(n Node) (attended, possible float64, given, ok bool) {
 	if n.Kind() == KindMap {
-		if n.Len() != 2 {
-			return nil, nil, true
+		att, pos := n.Get("attended"), n.Get("possible")
+		if n.Len() != 2 || att == nil || pos == nil || att.Kind() != KindNumber || pos.Kind() != KindNumber {
+			return 0, 0, true, false
 		}
-		return n.Get("attended"), n.Get("possible"), true
+		return att.Num(), pos.Num(), true, true
 	}
 	if n.Kind() != KindString {
-		return nil, nil, false
+		return 0, 0, false, false
 	}
 	s := asciiLower(trim(n.Str()))
 	for _, w := range sessionWords {
 		if i := strings.Index(s, w); i > 0 {
-			return FromAny(trim(s[:i])), FromAny(trim(s[i+len(w):])), true
+			a, okA := parseDecimal(trim(s[:i]))
+			p, okP := parseDecimal(trim(s[i+len(w):]))
+			return a, p, true, okA && okP
 		}
 	}
-	return nil, nil, false
+	return 0, 0, false, false
 }
 
-// checkSessions turns sessions into a percentage. typed is true when they
-// were typed as text, so each part is text to read as a whole number.
-func checkSessions(att, pos Node, typed bool) (value, Msg) {
-	bad := msg("answer.sessions")
-	a, okA := wholeOf(att, typed)
-	p, okP := wholeOf(pos, typed)
-	if !okA || !okP || a < 0 || p <= 0 || a > p || p > 1e6 {
-		return value{}, bad
+// checkSessions turns sessions into a percentage.
+func checkSessions(a, p float64, ok bool) (value, Msg) {
+	if !ok || a != math.Trunc(a) || p != math.Trunc(p) || a < 0 || p <= 0 || a > p || p > 1e6 {
+		return value{}, msg("answer.sessions")
 	}
 	return value{state: stKnown, num: a / p * 100, sessions: true, attended: a, possible: p}, Msg{}
-}
-
-func wholeOf(n Node, typed bool) (float64, bool) {
-	if n == nil {
-		return 0, false
-	}
-	x, ok := n.Num(), n.Kind() == KindNumber
-	if typed && n.Kind() == KindString {
-		x, ok = parseDecimal(n.Str())
-	}
-	return x, ok && x == math.Trunc(x)
 }
 
 // parseDecimal reads a number typed by a person: digits with an optional
