@@ -79,17 +79,29 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	return output(stdout, stderr, *format, r, errs, func(w io.Writer) { writeProgress(w, r) })
 }
 
+// maxInput bounds an answers or progress file. A real one is a few
+// kilobytes; the bound is checked before decoding, so a huge or hostile file
+// costs a megabyte of memory at most.
+const maxInput = 1 << 20
+
 func readInput(name string, stdin io.Reader) (rules.Node, error) {
-	var b []byte
-	var err error
+	r := stdin
 	if name == "" || name == "-" {
 		name = "standard input"
-		b, err = io.ReadAll(stdin)
 	} else {
-		b, err = os.ReadFile(name)
+		f, err := os.Open(name)
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		r = f
 	}
+	b, err := io.ReadAll(io.LimitReader(r, maxInput+1))
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	if len(b) > maxInput {
+		return nil, fmt.Errorf("%s: larger than the limit of 1 MB; a real answers or progress file is a few kilobytes", name)
 	}
 	var v any
 	if err := json.Unmarshal(b, &v); err != nil {
