@@ -168,3 +168,29 @@ func (m *Model) Question(id string) *Question {
 	}
 	return nil
 }
+
+// Measure returns the measure with the given id, or nil.
+func (m *Model) Measure(id string) *Measure {
+	if i, ok := m.mIndex[id]; ok {
+		return &m.Measures[i]
+	}
+	return nil
+}
+
+// Theme returns the theme with the given number, or nil.
+func (m *Model) Theme(number int) *Theme {
+	for i := range m.Themes {
+		if m.Themes[i].Number == number {
+			return &m.Themes[i]
+		}
+	}
+	return nil
+}
+
+// OptionText is the words of one of a choice question's options.
+func (q *Question) OptionText(value string) string {
+	if i := optionIndex(q.Options, value); i >= 0 {
+		return q.Options[i].Text
+	}
+	return value
+}

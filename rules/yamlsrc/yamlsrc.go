@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/goccy/go-yaml"
+	"github.com/goccy/go-yaml/ast"
 
 	"github.com/focusfamily/portal/rules"
 )
@@ -63,12 +64,37 @@ func Parse(b []byte) (any, error) {
 	if err != nil || body == nil {
 		return nil, err
 	}
+	return Value(body)
+}
+
+// Value decodes a node that ParseNode returned into plain values.
+func Value(body ast.Node) (any, error) {
 	var v any
 	if err := yaml.NodeToValue(body, &v); err != nil {
 		// One line, without the source excerpt, so each error stays on one line.
 		return nil, errors.New(yaml.FormatError(err, false, false))
 	}
 	return normalise(v), nil
+}
+
+// Lines maps the path of every value under body, such as
+// "services[2].email", to the line it starts on, so that a check of the
+// decoded values can say where to look.
+func Lines(body ast.Node) map[string]int {
+	lines := map[string]int{}
+	ast.Walk(lineVisitor(lines), body)
+	return lines
+}
+
+type lineVisitor map[string]int
+
+func (l lineVisitor) Visit(n ast.Node) ast.Visitor {
+	if p := entryPath(n); n.GetToken() != nil {
+		if _, seen := l[p]; !seen {
+			l[p] = n.GetToken().Position.Line
+		}
+	}
+	return l
 }
 
 func normalise(v any) any {

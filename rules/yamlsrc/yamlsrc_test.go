@@ -54,3 +54,16 @@ func TestErrorsNameTheFile(t *testing.T) {
 		})
 	}
 }
+
+func TestLines(t *testing.T) {
+	body, err := ParseNode([]byte("# a comment\nservices:\n  - id: a\n    email: x\n  - id: b\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := Lines(body)
+	for path, want := range map[string]int{"services[0].email": 4, "services[1]": 5, "services[1].id": 5} {
+		if lines[path] != want {
+			t.Errorf("line of %s = %d; want %d (all: %v)", path, lines[path], want, lines)
+		}
+	}
+}
