@@ -36,9 +36,10 @@ type Provenance struct {
 	Note    string
 }
 
-// Source is one document the rules cite.
+// Source is one document the rules and the pages cite: its public title,
+// publisher and date, where to read it, and when we last checked it.
 type Source struct {
-	ID, Title, URL, Seed string
+	ID, Title, Publisher, Date, URL, Checked, Seed string
 }
 
 // Threshold is a named number that conditions compare answers with.
