@@ -165,3 +165,20 @@ func TestAcronymsIn(t *testing.T) {
 		t.Errorf("acronymsIn = %q, want %q", got, want)
 	}
 }
+
+// TestTranslation checks how a translated file is matched to its English page.
+func TestTranslation(t *testing.T) {
+	for _, tc := range []struct{ rel, base, lang string }{
+		{"about.md", "about.md", ""},
+		{"about.pl.md", "about.md", "pl"},
+		{"themes/health.ar.md", "themes/health.md", "ar"},
+		{"themes/_index.pl.md", "themes/_index.md", "pl"},
+		{"case-studies/ben-and-josh-calmer-home.md", "case-studies/ben-and-josh-calmer-home.md", ""},
+		{"v1.2/page.md", "v1.2/page.md", ""},
+	} {
+		base, lang := Translation(tc.rel)
+		if base != tc.base || lang != tc.lang {
+			t.Errorf("Translation(%q) = %q, %q; want %q, %q", tc.rel, base, lang, tc.base, tc.lang)
+		}
+	}
+}

@@ -127,7 +127,9 @@ func CollectPages(contentDir, servicesYAML string) (map[string]bool, error) {
 			return nil
 		}
 		rel, _ := filepath.Rel(contentDir, p)
-		pages[SitePath(filepath.ToSlash(rel))] = true
+		if base, _ := Translation(filepath.ToSlash(rel)); base == filepath.ToSlash(rel) {
+			pages[SitePath(base)] = true
+		}
 		return nil
 	})
 	if err != nil {
@@ -147,6 +149,19 @@ func CollectPages(contentDir, servicesYAML string) (map[string]bool, error) {
 		}
 	}
 	return pages, nil
+}
+
+// Translation splits a content path such as "themes/health.pl.md" into the
+// English page's path ("themes/health.md") and the language ("pl"). An English
+// file comes back unchanged, with no language.
+func Translation(rel string) (base, lang string) {
+	name := strings.TrimSuffix(rel, ".md")
+	if i := strings.LastIndexByte(name, '.'); i > 0 && i >= strings.LastIndexByte(name, '/') {
+		if l := name[i+1:]; len(l) == 2 || len(l) == 3 {
+			return name[:i] + ".md", l
+		}
+	}
+	return rel, ""
 }
 
 // SitePath turns a content file's path (relative to content/, with slashes)
@@ -191,7 +206,12 @@ func CheckSite(root string) ([]Problem, error) {
 		}
 		rel, _ := filepath.Rel(root, p)
 		crel, _ := filepath.Rel(contentDir, p)
-		problems = append(problems, CheckPage(filepath.ToSlash(rel), SitePath(filepath.ToSlash(crel)), src, cfg)...)
+		base, lang := Translation(filepath.ToSlash(crel))
+		if lang != "" {
+			problems = append(problems, CheckTranslatedPage(filepath.ToSlash(rel), SitePath(base), src, cfg)...)
+			return nil
+		}
+		problems = append(problems, CheckPage(filepath.ToSlash(rel), SitePath(base), src, cfg)...)
 		return nil
 	})
 	return problems, err
@@ -264,6 +284,19 @@ func CheckPage(file, sitePath string, src []byte, cfg *Config) []Problem {
 	family := p.audience() == "family"
 	p.checkSentences(blocks, family)
 	p.checkAcronyms(blocks)
+	return p.problems
+}
+
+// CheckTranslatedPage checks a page in another language: its front matter and
+// its links. The sentence and acronym checks are written for English, so they
+// apply to the English page it is translated from.
+func CheckTranslatedPage(file, sitePath string, src []byte, cfg *Config) []Problem {
+	p := &page{file: file, sitePath: sitePath, src: src, cfg: cfg, bodyLine: 1, body: src}
+	if !p.splitFrontMatter() {
+		return p.problems
+	}
+	p.checkFrontMatter()
+	p.walk(markdown.Parser().Parse(text.NewReader(p.body)))
 	return p.problems
 }
 

@@ -29,6 +29,10 @@ func TestDefinitionIsStrict(t *testing.T) {
 	if h.Get("Permissions-Policy") == "" {
 		t.Error("no Permissions-Policy")
 	}
+	// Two years, subdomains included: browsers then never try plain HTTP.
+	if got := h.Get("Strict-Transport-Security"); got != "max-age=63072000; includeSubDomains" {
+		t.Errorf("Strict-Transport-Security = %q", got)
+	}
 }
 
 func TestParse(t *testing.T) {
