@@ -67,6 +67,20 @@ test('the search page finds pages on the device, under the CSP, with nothing sto
   await context.close()
 })
 
+// A professional looking for a referral route finds the pathway's "How to refer" section first.
+test('searching for a referral route returns the pathway first', async () => {
+  const { context, page, log } = await openPage(browser)
+  await page.goto(server.origin + '/search/')
+  for (const [words, want] of [['medical needs referral', '/pathways/medical-needs/'], ['EBSA referral', '/pathways/ebsa/']]) {
+    await search(page, words)
+    const links = await resultLinks(page)
+    assert.equal(links[0], want, `"${words}" should list ${want} first, got: ${links.slice(0, 5).join(' ')}`)
+  }
+  assert.deepEqual(problems(log, server.origin), [])
+  assert.deepEqual(await storageState(context, page), { cookies: 0, local: 0, session: 0, idb: 0 })
+  await context.close()
+})
+
 test('the header search box leads to results, and the words never enter the address or history', async () => {
   const { context, page, log } = await openPage(browser)
   await page.goto(server.origin + '/themes/')
