@@ -36,9 +36,11 @@ type Provenance struct {
 	Note    string
 }
 
-// Source is one document the rules cite.
+// Source is one document the rules cite. Pages cite it by its public Title,
+// Publisher and Date; Checked is when someone last checked it still says so.
+// Seed is for maintainers only and never shown.
 type Source struct {
-	ID, Title, URL, Seed string
+	ID, Title, Publisher, Date, URL, Checked, Seed string
 }
 
 // Threshold is a named number that conditions compare answers with.
