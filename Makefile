@@ -40,10 +40,12 @@ node_modules/.installed: package-lock.json
 
 # The rules data and the services directory must be sound before anything is
 # built from them: a mistake stops the build, naming the file, the line or
-# entry, and the problem.
+# entry, and the problem. The export checks the rules data, its translations
+# and the engine's messages, and writes the model that the templates and the
+# browser read: build/model/<lang>.json.
 validate:
 	$(GO) build -o build/bin/focuscheck ./cmd/focuscheck
-	./build/bin/focuscheck validate
+	./build/bin/focuscheck export -o build/model
 	./build/bin/focuscheck services data/services.yaml
 
 # The checker's WebAssembly and the wasm_exec.js of the same Go toolchain,
