@@ -51,6 +51,9 @@ type Config struct {
 	Glossary map[string][]string
 	// Pages is the set of site paths that lead to a page, such as "/pathways/ebsa/".
 	Pages map[string]bool
+	// Sources maps each id of data/rules/sources.yaml to the date it was last
+	// checked. When nil, source ids are not checked.
+	Sources map[string]time.Time
 }
 
 // Exceptions are words of two or more capitals that are not abbreviations a
@@ -182,18 +185,43 @@ func SitePath(rel string) string {
 // CheckSite checks every Markdown file under root/content against the glossary
 // and pages of the site at root. Files are reported relative to root.
 func CheckSite(root string) ([]Problem, error) {
-	contentDir := filepath.Join(root, "content")
+	cfg, err := loadConfig(root)
+	if err != nil {
+		return nil, err
+	}
+	var problems []Problem
+	err = eachPage(root, func(file, sitePath, lang string, src []byte) {
+		if lang != "" {
+			problems = append(problems, CheckTranslatedPage(file, sitePath, src, cfg)...)
+			return
+		}
+		problems = append(problems, CheckPage(file, sitePath, src, cfg)...)
+	})
+	return problems, err
+}
+
+// loadConfig reads the glossary, the pages and the sources of the site at root.
+func loadConfig(root string) (*Config, error) {
 	gl, err := LoadGlossary(filepath.Join(root, "data", "glossary.yaml"))
 	if err != nil {
 		return nil, err
 	}
-	pages, err := CollectPages(contentDir, filepath.Join(root, "data", "services.yaml"))
+	pages, err := CollectPages(filepath.Join(root, "content"), filepath.Join(root, "data", "services.yaml"))
 	if err != nil {
 		return nil, err
 	}
-	cfg := &Config{Glossary: gl, Pages: pages}
-	var problems []Problem
-	err = filepath.WalkDir(contentDir, func(p string, d fs.DirEntry, err error) error {
+	sources, err := LoadSources(filepath.Join(root, "data", "rules", "sources.yaml"))
+	if err != nil {
+		return nil, err
+	}
+	return &Config{Glossary: gl, Pages: pages, Sources: sources}, nil
+}
+
+// eachPage calls fn for every Markdown file under root/content, with its path
+// relative to root, the site path of its English page, and its language ("" for English).
+func eachPage(root string, fn func(file, sitePath, lang string, src []byte)) error {
+	contentDir := filepath.Join(root, "content")
+	return filepath.WalkDir(contentDir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
@@ -207,14 +235,9 @@ func CheckSite(root string) ([]Problem, error) {
 		rel, _ := filepath.Rel(root, p)
 		crel, _ := filepath.Rel(contentDir, p)
 		base, lang := Translation(filepath.ToSlash(crel))
-		if lang != "" {
-			problems = append(problems, CheckTranslatedPage(filepath.ToSlash(rel), SitePath(base), src, cfg)...)
-			return nil
-		}
-		problems = append(problems, CheckPage(filepath.ToSlash(rel), SitePath(base), src, cfg)...)
+		fn(filepath.ToSlash(rel), SitePath(base), lang, src)
 		return nil
 	})
-	return problems, err
 }
 
 // ---------------------------------------------------------------------------
@@ -284,6 +307,7 @@ func CheckPage(file, sitePath string, src []byte, cfg *Config) []Problem {
 	family := p.audience() == "family"
 	p.checkSentences(blocks, family)
 	p.checkAcronyms(blocks)
+	p.checkClaims(blocks, p.checkSourceIDs())
 	return p.problems
 }
 
@@ -297,6 +321,7 @@ func CheckTranslatedPage(file, sitePath string, src []byte, cfg *Config) []Probl
 	}
 	p.checkFrontMatter()
 	p.walk(markdown.Parser().Parse(text.NewReader(p.body)))
+	p.checkSourceIDs()
 	return p.problems
 }
 
@@ -389,9 +414,11 @@ func (p *page) checkFrontMatter() {
 // text, a table cell, or a front matter text. Headings are blocks too, but are
 // not counted as sentences.
 type block struct {
-	text    string
-	line    int
-	heading bool
+	text        string
+	line        int
+	heading     bool
+	frontMatter bool     // a text kept in front matter, which cannot hold a shortcode
+	unit        ast.Node // the top-level block it is part of (a paragraph, list, table or quote)
 }
 
 func (p *page) walk(doc ast.Node) []block {
@@ -401,7 +428,7 @@ func (p *page) walk(doc ast.Node) []block {
 		blocks = append(blocks, block{text: t, line: p.fmLine("title"), heading: true})
 	}
 	if d := p.str("description"); d != "" {
-		blocks = append(blocks, block{text: d, line: p.fmLine("description")})
+		blocks = append(blocks, block{text: d, line: p.fmLine("description"), frontMatter: true})
 	}
 	lastLevel := 1 // the layout prints the h1
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -421,7 +448,7 @@ func (p *page) walk(doc ast.Node) []block {
 			blocks = append(blocks, block{text: p.inlineText(n), line: line, heading: true})
 			return ast.WalkSkipChildren, nil
 		case *ast.Paragraph, *ast.TextBlock, *east.TableCell:
-			blocks = append(blocks, block{text: p.inlineText(n), line: p.blockLine(n)})
+			blocks = append(blocks, block{text: p.inlineText(n), line: p.blockLine(n), unit: topLevel(n)})
 			p.checkInlines(n)
 			return ast.WalkSkipChildren, nil
 		case *ast.HTMLBlock:
@@ -441,15 +468,24 @@ func (p *page) walk(doc ast.Node) []block {
 					blocks = append(blocks, block{text: t, line: p.fmLineContaining(t), heading: true})
 				}
 				if t, ok := m["text"].(string); ok {
-					blocks = append(blocks, block{text: t, line: p.fmLineContaining(t)})
+					blocks = append(blocks, block{text: t, line: p.fmLineContaining(t), frontMatter: true})
 				}
 			}
 		}
 	}
 	if t := p.str("criteriaNote"); t != "" {
-		blocks = append(blocks, block{text: t, line: p.fmLine("criteriaNote")})
+		blocks = append(blocks, block{text: t, line: p.fmLine("criteriaNote"), frontMatter: true})
 	}
 	return blocks
+}
+
+// topLevel is the block of the document that holds n: n itself for a
+// paragraph, or the whole list, table or quote it is inside.
+func topLevel(n ast.Node) ast.Node {
+	for n.Parent() != nil && n.Parent().Kind() != ast.KindDocument {
+		n = n.Parent()
+	}
+	return n
 }
 
 func (p *page) blockLine(n ast.Node) int {
