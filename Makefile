@@ -19,9 +19,12 @@ serve: deps wasm validate preview
 
 # The site, then its search index (Pagefind, in public/pagefind/; pages marked
 # noindex, such as the checker, are left out: see tools/search-index.mjs).
+# Last, for hosts without the Go Worker: the static API files in public/api/
+# and each host's configuration in build/hosting/, from security/_headers.
 build: deps wasm validate
 	$(HUGO) --gc --cleanDestinationDir --destination public
 	node tools/search-index.mjs public
+	$(GO) run ./cmd/hostconfig -public public -out build/hosting
 
 test: build preview chromium go-test browser-test worker-test
 

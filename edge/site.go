@@ -29,7 +29,7 @@ func (s site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	f, err := s.src.Open(r.Context(), name)
 	switch {
 	case err == nil:
-		serveFile(w, r, name, f, http.StatusOK)
+		serveFile(w, r, f, http.StatusOK)
 	case !errors.Is(err, fs.ErrNotExist):
 		log.Printf("edge: %s: %v", name, err)
 		failText(w, r, http.StatusInternalServerError, "The site's files could not be read.")
@@ -81,12 +81,12 @@ func (s site) notFound(w http.ResponseWriter, r *http.Request) {
 	// The answer is the 404 page, so it takes that page's headers: a
 	// missing file in a fingerprinted folder must not be cached for a year.
 	security.Apply(w.Header(), "/404.html")
-	serveFile(w, r, "404.html", f, http.StatusNotFound)
+	serveFile(w, r, f, http.StatusNotFound)
 }
 
 // serveFile sends an open file, answering a matching If-None-Match with
 // 304. Its Cache-Control comes, like every header, from security/_headers.
-func serveFile(w http.ResponseWriter, r *http.Request, name string, f *File, status int) {
+func serveFile(w http.ResponseWriter, r *http.Request, f *File, status int) {
 	defer f.Body.Close()
 	h := w.Header()
 	h.Set("Content-Type", f.ContentType)

@@ -32,6 +32,11 @@ type Rule struct {
 	Set     []Field
 }
 
+// Definition returns the text of security/_headers, as built in.
+func Definition() string {
+	return definition
+}
+
 // Rules returns the parsed definition, parsed once: Apply runs on every
 // request. The file is embedded, so a parse error is a build-time mistake
 // that the package test catches.
@@ -105,7 +110,7 @@ func check(rules []Rule) error {
 				continue
 			}
 			for _, f := range later.Set {
-				if earlier.sets(f.Name) && !slices.ContainsFunc(later.Unset, func(u string) bool { return strings.EqualFold(u, f.Name) }) {
+				if earlier.Sets(f.Name) && !slices.ContainsFunc(later.Unset, func(u string) bool { return strings.EqualFold(u, f.Name) }) {
 					return fmt.Errorf("%s sets %s, which %s sets too: add \"! %s\" above it", later.Pattern, f.Name, earlier.Pattern, f.Name)
 				}
 			}
@@ -114,7 +119,8 @@ func check(rules []Rule) error {
 	return nil
 }
 
-func (r Rule) sets(name string) bool {
+// Sets reports whether the rule sets this header.
+func (r Rule) Sets(name string) bool {
 	return slices.ContainsFunc(r.Set, func(f Field) bool { return strings.EqualFold(f.Name, name) })
 }
 
