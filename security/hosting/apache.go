@@ -34,8 +34,14 @@ func apache(rules []security.Rule) ([]byte, error) {
     AddType application/wasm .wasm
     AddOutputFilterByType DEFLATE text/html ` + strings.Join(compressed, " ") + `
     FileETag MTime Size
+    # mod_deflate marks the ETag of a compressed answer with -gzip; let a
+    # browser's If-None-Match with that mark still match, so it gets a 304.
+    RequestHeader edit "If-None-Match" "^\"(.*)-gzip\"$" "\"$1\", \"$1-gzip\""
 
     RewriteEngine On
+    # A static site takes GET and HEAD only, as nginx and the Worker do.
+    RewriteCond "%{REQUEST_METHOD}" "!^(GET|HEAD)$"
+    RewriteRule "^" - [R=405,L]
     # The host's own files and dotfiles (but /.well-known/) stay hidden.
     RewriteRule "^/_(headers|redirects)$" - [R=404,L]
     RewriteRule "/\.(?!well-known/)" - [R=404,L]

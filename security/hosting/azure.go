@@ -2,14 +2,13 @@ package hosting
 
 import (
 	"encoding/json"
-	"strings"
 
 	"github.com/focusfamily/portal/security"
 )
 
 // azureConfig is the part of staticwebapp.config.json the portal uses.
 type azureConfig struct {
-	Comment           string                   `json:"$comment"`
+	Schema            string                   `json:"$schema"`
 	GlobalHeaders     map[string]string        `json:"globalHeaders"`
 	Routes            []azureRoute             `json:"routes"`
 	ResponseOverrides map[string]azureOverride `json:"responseOverrides"`
@@ -27,6 +26,16 @@ type azureOverride struct {
 	StatusCode int    `json:"statusCode"`
 }
 
+// azureReadme goes beside staticwebapp.config.json, whose schema allows
+// no comment inside it.
+func azureReadme([]security.Rule) ([]byte, error) {
+	return []byte(banner("") + `
+staticwebapp.config.json is Azure Static Web Apps' configuration for the
+portal: the headers, the cache policy, the 404 page and the WebAssembly type.
+Copy it into public/ before you upload: see docs/deploying.md.
+`), nil
+}
+
 // azure writes staticwebapp.config.json. Azure merges a route's headers
 // over the global ones and uses the first route that matches, so the most
 // specific patterns come first and each route carries what differs from
@@ -37,7 +46,7 @@ func azure(rules []security.Rule) ([]byte, error) {
 	}
 	global := security.Effective(rules, "/*")
 	cfg := azureConfig{
-		Comment:       strings.TrimSpace(strings.ReplaceAll(banner(""), "\n", "")),
+		Schema:        "https://json.schemastore.org/staticwebapp.config.json",
 		GlobalHeaders: fieldMap(global),
 		Routes:        []azureRoute{},
 		ResponseOverrides: map[string]azureOverride{

@@ -47,6 +47,7 @@ func Generate(definition string) ([]File, error) {
 		{"nginx/focus-family.conf", nginx},
 		{"apache/focus-family.conf", apache},
 		{"azure/staticwebapp.config.json", azure},
+		{"azure/README.txt", azureReadme},
 		{"aws/viewer-request.js", cloudFrontFunction},
 		{"netlify/_headers", netlify},
 	}
