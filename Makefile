@@ -41,10 +41,15 @@ node_modules/.installed: package-lock.json
 	$(NPM) ci --no-audit --no-fund
 	touch $@
 
-# The rules data must be sound before anything is built from it: a mistake
-# stops the build, naming the file, the entry and the problem.
+# The rules data and the services directory must be sound before anything is
+# built from them: a mistake stops the build, naming the file, the line or
+# entry, and the problem. The export checks the rules data, its translations
+# and the engine's messages, and writes the model that the templates and the
+# browser read: build/model/<lang>.json.
 validate:
-	$(GO) run ./cmd/focuscheck validate
+	$(GO) build -o build/bin/focuscheck ./cmd/focuscheck
+	./build/bin/focuscheck export -o build/model
+	./build/bin/focuscheck services data/services.yaml
 
 # The checker's WebAssembly and the wasm_exec.js of the same Go toolchain,
 # written where Hugo mounts them (build/assets -> assets/generated).

@@ -78,7 +78,7 @@ function evaluate (scope) {
     showErrors(root, scope, res.errors, errorPrefix)
     return false
   }
-  renderResult(root, res)
+  renderResult(root, res, answers)
   showAnswers()
   return true
 }

@@ -4,11 +4,14 @@
 //	focuscheck validate [--data DIR]
 //	focuscheck eval     [--data DIR] [--format json|text] [FILE|-]
 //	focuscheck progress [--data DIR] [--format json|text] [FILE|-]
+//	focuscheck services [FILE]   (checks the services directory, data/services.yaml)
+//	focuscheck export   [-o DIR] [--root DIR]
 //
 // eval reads answers JSON and progress reads termly measures JSON (see
 // rules/README.md), from FILE or, with no FILE or "-", from standard input.
 // The exit status is 0 on success, 1 when the data or the input has errors
-// (printed one per line) and 2 for a usage mistake.
+// (printed one per line) and 2 for a usage mistake. export writes the
+// checked rules model that the site reads, one JSON file per language.
 package main
 
 import (
@@ -32,6 +35,8 @@ const usage = `usage:
   focuscheck validate [--data DIR]
   focuscheck eval     [--data DIR] [--format json|text] [FILE|-]
   focuscheck progress [--data DIR] [--format json|text] [FILE|-]
+  focuscheck services [FILE]
+  focuscheck export   [-o DIR] [--root DIR]
 `
 
 // run is main without the process: tests call it with their own streams.
@@ -41,6 +46,12 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 2
 	}
 	cmd := args[0]
+	if cmd == "services" {
+		return checkServices(args[1:], stdout, stderr)
+	}
+	if cmd == "export" {
+		return runExport(args[1:], stdout, stderr)
+	}
 	fs := flag.NewFlagSet(cmd, flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	dir := fs.String("data", "data/rules", "folder of the rules data")
