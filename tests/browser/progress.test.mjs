@@ -85,10 +85,10 @@ async function assertAxe (page, what) {
 const CP_JOURNEY = {
   entry: { cp_plan: 'yes', looked_after: 'no', safe_home_support: 'no' },
   terms: [
-    { name: 'Autumn 2025', cp_plan: 'no', looked_after: 'no', safe_home_support: 'yes' },
-    { name: 'Spring 2026', cp_plan: 'yes', looked_after: 'no', safe_home_support: 'yes' },
-    { name: 'Summer 2026', cp_plan: 'no', looked_after: 'no', safe_home_support: 'yes' },
-    { name: 'Autumn 2026', cp_plan: 'no', looked_after: 'no', safe_home_support: 'yes' }
+    { name: 'Autumn 2025', cp_plan: 'no', looked_after: 'no', service_reentry: 'no', safe_home_support: 'yes' },
+    { name: 'Spring 2026', cp_plan: 'yes', looked_after: 'no', service_reentry: 'no', safe_home_support: 'yes' },
+    { name: 'Summer 2026', cp_plan: 'no', looked_after: 'no', service_reentry: 'no', safe_home_support: 'yes' },
+    { name: 'Autumn 2026', cp_plan: 'no', looked_after: 'no', service_reentry: 'no', safe_home_support: 'yes' }
   ]
 }
 
