@@ -114,7 +114,8 @@ func (o obj) duplicate(seen map[string]int, id string) bool {
 
 func (d *decoder) decodeSource(o obj, _ int) {
 	var s Source
-	o.read([]spec{{"id", kID, &s.ID}, {"title", kText, &s.Title}, {"url", kOptText, &s.URL}, {"seed", kOptText, &s.Seed}})
+	o.read([]spec{{"id", kID, &s.ID}, {"title", kText, &s.Title}, {"publisher", kText, &s.Publisher},
+		{"date", kText, &s.Date}, {"checked", kDate, &s.Checked}, {"url", kOptText, &s.URL}, {"seed", kOptText, &s.Seed}})
 	if checking && d.sources[s.ID] {
 		o.fail("duplicate id " + quote(s.ID))
 	}
@@ -156,6 +157,10 @@ func (o *obj) fieldSpecs(f *Field, kind string, extra ...spec) []spec {
 	ts := ""
 	if t := o.n.Get("type"); t != nil {
 		ts = t.Str()
+	}
+	f.kind = ArgMeasure
+	if kind == "question" {
+		f.kind = ArgQuestion
 	}
 	for t, name := range typeNames {
 		if name != "" && name == ts {
@@ -330,7 +335,8 @@ func (d *decoder) checkUnused() {
 		d.unused(d.usedM[i], "measures", "measure "+quote(ms.ID), "no progress condition uses this measure")
 	}
 	for i, t := range d.m.Thresholds {
-		d.unused(d.usedT[i], "thresholds", "threshold "+quote(t.ID), "no condition uses this threshold")
+		named := t.ID == ThresholdPersistentAbsence || t.ID == ThresholdSevereAbsence
+		d.unused(d.usedT[i] || named, "thresholds", "threshold "+quote(t.ID), "no condition uses this threshold")
 	}
 }
 

@@ -131,7 +131,7 @@ async function evaluate (scope) {
     showErrors(root, scope, res.errors, errorPrefix)
     return false
   }
-  renderResult(root, res)
+  renderResult(root, res, answers)
   await showAnswers()
   fillSheet(root, res)
   return true

@@ -2,13 +2,16 @@
 // engine from the command line:
 //
 //	focuscheck validate [--data DIR]
-//	focuscheck eval     [--data DIR] [--format json|text] [FILE|-]
-//	focuscheck progress [--data DIR] [--format json|text] [FILE|-]
+//	focuscheck eval     [--data DIR] [--format json|text] [--lang LANG] [FILE|-]
+//	focuscheck progress [--data DIR] [--format json|text] [--lang LANG] [FILE|-]
+//	focuscheck services [FILE]   (checks the services directory, data/services.yaml)
+//	focuscheck export   [-o DIR] [--root DIR]
 //
 // eval reads answers JSON and progress reads termly measures JSON (see
 // rules/README.md), from FILE or, with no FILE or "-", from standard input.
 // The exit status is 0 on success, 1 when the data or the input has errors
-// (printed one per line) and 2 for a usage mistake.
+// (printed one per line) and 2 for a usage mistake. export writes the
+// checked rules model that the site reads, one JSON file per language.
 package main
 
 import (
@@ -18,9 +21,11 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/focusfamily/portal/rules"
+	"github.com/focusfamily/portal/rules/export"
 	"github.com/focusfamily/portal/rules/yamlsrc"
 )
 
@@ -30,8 +35,10 @@ func main() {
 
 const usage = `usage:
   focuscheck validate [--data DIR]
-  focuscheck eval     [--data DIR] [--format json|text] [FILE|-]
-  focuscheck progress [--data DIR] [--format json|text] [FILE|-]
+  focuscheck eval     [--data DIR] [--format json|text] [--lang LANG] [FILE|-]
+  focuscheck progress [--data DIR] [--format json|text] [--lang LANG] [FILE|-]
+  focuscheck services [FILE]
+  focuscheck export   [-o DIR] [--root DIR]
 `
 
 // run is main without the process: tests call it with their own streams.
@@ -41,10 +48,18 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 2
 	}
 	cmd := args[0]
+	if cmd == "services" {
+		return checkServices(args[1:], stdout, stderr)
+	}
+	if cmd == "export" {
+		return runExport(args[1:], stdout, stderr)
+	}
 	fs := flag.NewFlagSet(cmd, flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	dir := fs.String("data", "data/rules", "folder of the rules data")
 	format := fs.String("format", "json", "output format: json or text")
+	lang := fs.String("lang", "en", "the language of reasons and messages (en, or one with data/rules/translations/<lang>.yaml)")
+	messages := fs.String("messages", "", "folder of the engine's message templates, <lang>.yaml (default: i18n/engine beside the data's data/ folder)")
 	if err := fs.Parse(args[1:]); err != nil {
 		return 2
 	}
@@ -56,16 +71,18 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprint(stderr, usage)
 		return 2
 	}
-	m, err := yamlsrc.Load(os.DirFS(*dir), ".", strings.TrimSuffix(*dir, "/"))
+	if cmd == "validate" {
+		return validate(*dir, stdout, stderr)
+	}
+	if *messages == "" {
+		*messages = filepath.Join(*dir, "../../i18n/engine")
+	}
+	lm, err := export.Build(export.Folders(*dir, *messages), *lang)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 1
 	}
-	if cmd == "validate" {
-		fmt.Fprintf(stdout, "%s: the rules data is valid (%d questions, %d themes, %d pathways, %d measures)\n",
-			*dir, len(m.Questions), len(m.Themes), len(m.Pathways), len(m.Measures))
-		return 0
-	}
+	m, words := lm.Checked, lm.Words
 	input, err := readInput(fs.Arg(0), stdin)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
@@ -73,23 +90,54 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	if cmd == "eval" {
 		r, errs := rules.Evaluate(m, input)
+		words.Errors(errs)
+		if r != nil {
+			words.Result(r)
+		}
 		return output(stdout, stderr, *format, r, errs, func(w io.Writer) { writeResult(w, r) })
 	}
 	r, errs := rules.Progress(m, input)
+	words.Errors(errs)
+	if r != nil {
+		words.Progress(r)
+	}
 	return output(stdout, stderr, *format, r, errs, func(w io.Writer) { writeProgress(w, r) })
 }
 
+func validate(dir string, stdout, stderr io.Writer) int {
+	m, err := yamlsrc.Load(os.DirFS(dir), ".", strings.TrimSuffix(dir, "/"))
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return 1
+	}
+	fmt.Fprintf(stdout, "%s: the rules data is valid (%d questions, %d themes, %d pathways, %d measures)\n",
+		dir, len(m.Questions), len(m.Themes), len(m.Pathways), len(m.Measures))
+	return 0
+}
+
+// maxInput bounds an answers or progress file. A real one is a few
+// kilobytes; the bound is checked before decoding, so a huge or hostile file
+// costs a megabyte of memory at most.
+const maxInput = 1 << 20
+
 func readInput(name string, stdin io.Reader) (rules.Node, error) {
-	var b []byte
-	var err error
+	r := stdin
 	if name == "" || name == "-" {
 		name = "standard input"
-		b, err = io.ReadAll(stdin)
 	} else {
-		b, err = os.ReadFile(name)
+		f, err := os.Open(name)
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		r = f
 	}
+	b, err := io.ReadAll(io.LimitReader(r, maxInput+1))
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	if len(b) > maxInput {
+		return nil, fmt.Errorf("%s: larger than the limit of 1 MB; a real answers or progress file is a few kilobytes", name)
 	}
 	var v any
 	if err := json.Unmarshal(b, &v); err != nil {

@@ -8,7 +8,14 @@ const sel = (attr, id) => `[${attr}="${CSS.escape(String(id))}"]`
 // How many services the result lists first, with their phone and email.
 const FIRST_CONTACTS = 3
 
-export function renderResult (scope, res) {
+// sensitiveAnswerGiven says whether any answer is one that data/sensitive.yaml
+// lists (such as domestic abuse), so the result shows the helplines.
+function sensitiveAnswerGiven (listed, answers) {
+  const value = v => v === true ? 'yes' : v === false ? 'no' : String(v)
+  return Object.entries(listed).some(([q, values]) => answers[q] !== undefined && values.includes(value(answers[q])))
+}
+
+export function renderResult (scope, res, answers) {
   for (const el of scope.querySelectorAll('[data-verdict], [data-theme], [data-criterion], [data-unknown], [data-could-change], [data-pathway], [data-service], [data-contact], [data-result-section]')) el.hidden = true
 
   show(scope.querySelector(sel('data-verdict', res.verdict)))
@@ -40,6 +47,9 @@ export function renderResult (scope, res) {
     show(block)
   }
   show(scope.querySelector('[data-result-section="pathways"]'), suggested.length > 0)
+
+  const helplines = scope.querySelector('[data-result-section="helplines"]')
+  show(helplines, sensitiveAnswerGiven(JSON.parse(helplines.dataset.sensitiveAnswers), answers))
 
   // The engine lists services most fitting first: the first few go at the
   // top with their phone and email, and every one has its details further down.

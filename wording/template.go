@@ -1,0 +1,117 @@
+package wording
+
+// A message template is text with placeholders, in a small subset of ICU
+// MessageFormat that translators know:
+//
+//	{name}                                   the value of the parameter name
+//	{n, plural, one {# day} other {# days}}  a form chosen by n's CLDR plural
+//	                                          category (zero, one, two, few, many,
+//	                                          other) or by an exact =N; # is n
+//
+// Arms may hold placeholders of their own.
+
+// lookup gives a parameter's text and, for numbers, its value.
+type lookup func(name string) (text string, n float64, isNum bool)
+
+func (w *Words) format(tmpl string, get lookup, hash string) string {
+	out := make([]byte, 0, len(tmpl)+32)
+	for i := 0; i < len(tmpl); i++ {
+		c := tmpl[i]
+		switch {
+		case c == '#' && hash != "":
+			out = append(out, hash...)
+		case c == '{':
+			j := closing(tmpl, i)
+			if j < 0 {
+				return string(append(out, tmpl[i:]...))
+			}
+			out = append(out, w.placeholder(tmpl[i+1:j], get)...)
+			i = j
+		default:
+			out = append(out, c)
+		}
+	}
+	return string(out)
+}
+
+// closing finds the brace that closes the one at i, or -1.
+func closing(s string, i int) int {
+	depth := 0
+	for j := i; j < len(s); j++ {
+		switch s[j] {
+		case '{':
+			depth++
+		case '}':
+			depth--
+			if depth == 0 {
+				return j
+			}
+		}
+	}
+	return -1
+}
+
+func (w *Words) placeholder(inner string, get lookup) string {
+	name, rest := cut(inner)
+	text, n, isNum := get(name)
+	if rest == "" {
+		return text
+	}
+	kind, arms := cut(rest)
+	if kind != "plural" || !isNum {
+		return text
+	}
+	body, ok := pickArm(arms, n, Plural(w.Lang, n))
+	if !ok {
+		return text
+	}
+	return w.format(body, get, Number(n, w.Lang))
+}
+
+// cut splits "name, rest" at its first comma, trimming spaces.
+func cut(s string) (string, string) {
+	for i := 0; i < len(s); i++ {
+		if s[i] == ',' {
+			return trimSpace(s[:i]), trimSpace(s[i+1:])
+		}
+	}
+	return trimSpace(s), ""
+}
+
+// pickArm chooses, from arms such as `one {# day} other {# days}`, an
+// exact =N first, then the category, then other. ok is false when no arm fits.
+func pickArm(arms string, n float64, cat string) (body string, ok bool) {
+	exact := "=" + Number(n, "en")
+	best := 3
+	for s := trimSpace(arms); s != ""; s = trimSpace(s) {
+		open := indexByte(s, '{')
+		end := closing(s, open)
+		if open < 0 || end < 0 {
+			return "", false
+		}
+		rank := 3
+		switch trimSpace(s[:open]) {
+		case exact:
+			rank = 0
+		case cat:
+			rank = 1
+		case Other:
+			rank = 2
+		}
+		if rank < best {
+			best, body = rank, s[open+1:end]
+		}
+		s = s[end+1:]
+	}
+	return body, best < 3
+}
+
+func trimSpace(s string) string {
+	for len(s) > 0 && (s[0] == ' ' || s[0] == '\n' || s[0] == '\t') {
+		s = s[1:]
+	}
+	for len(s) > 0 && (s[len(s)-1] == ' ' || s[len(s)-1] == '\n' || s[len(s)-1] == '\t') {
+		s = s[:len(s)-1]
+	}
+	return s
+}
