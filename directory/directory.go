@@ -54,7 +54,7 @@ func Check(b []byte, file string) error {
 	if err != nil {
 		return fmt.Errorf("%s: %w", file, err)
 	}
-	c := &checker{file: file, terms: map[string]bool{}, services: map[string]bool{}}
+	c := &checker{file: file, terms: map[string]bool{}, orgs: map[string]bool{}, services: map[string]bool{}}
 	if body != nil {
 		c.lines = yamlsrc.Lines(body)
 	}
@@ -71,6 +71,7 @@ type checker struct {
 	lines    map[string]int
 	problems Problems
 	terms    map[string]bool
+	orgs     map[string]bool
 	services map[string]bool
 }
 
@@ -81,16 +82,17 @@ func (c *checker) fail(path, entry, msg string) {
 func (c *checker) root(v any) {
 	m, ok := v.(map[string]any)
 	if !ok {
-		c.fail("", "", "the file must have two lists: taxonomies and services")
+		c.fail("", "", "the file must have three lists: taxonomies, organizations and services")
 		return
 	}
 	for k := range m {
-		if k != "taxonomies" && k != "services" {
-			c.fail(k, "", "unknown list "+quote(k)+": the file has only taxonomies and services")
+		if k != "taxonomies" && k != "organizations" && k != "services" {
+			c.fail(k, "", "unknown list "+quote(k)+": the file has only taxonomies, organizations and services")
 		}
 	}
-	// Terms first: services refer to them.
+	// Terms and organisations first: services refer to them.
 	c.list(m, "taxonomies", "taxonomy term", termFields)
+	c.list(m, "organizations", "organization", orgFields)
 	c.list(m, "services", "service", serviceFields)
 }
 
@@ -125,10 +127,7 @@ func (c *checker) entry(r record, list string, fields []field) {
 	for _, f := range fields {
 		r.check(f)
 	}
-	seen := c.services
-	if list == "taxonomies" {
-		seen = c.terms
-	}
+	seen := map[string]map[string]bool{"taxonomies": c.terms, "organizations": c.orgs, "services": c.services}[list]
 	if id, ok := r.m["id"].(string); ok {
 		if seen[id] {
 			r.fail("id", "the id "+quote(id)+" is used twice")
@@ -136,6 +135,7 @@ func (c *checker) entry(r record, list string, fields []field) {
 		seen[id] = true
 	}
 	if list == "services" {
+		r.organization()
 		r.ages()
 	}
 }

@@ -7,7 +7,9 @@ import (
 )
 
 // valid is a small, correct directory; each case below breaks one thing.
-const valid = `taxonomies:
+const valid = validBase + validOrgs
+
+const validBase = `taxonomies:
   - id: theme-1
     name: Crime
     vocabulary: focus-family-themes
@@ -28,6 +30,12 @@ services:
     assured_date: 2026-11-23
     example: true
     taxonomy_terms: [theme-1]
+`
+
+const validOrgs = `organizations:
+  - id: example-council
+    name: Example Council
+    description: The local council.
 `
 
 func TestValidPasses(t *testing.T) {
@@ -105,11 +113,13 @@ func TestBadEntries(t *testing.T) {
 }
 
 func TestDuplicateIDs(t *testing.T) {
-	dup := valid + strings.SplitN(valid, "services:\n", 2)[1]
+	dup := validBase + strings.SplitN(validBase, "services:\n", 2)[1] + validOrgs
 	term := strings.Replace(valid, "services:", "  - id: theme-1\n    name: Again\n    vocabulary: v\n    page: /x\nservices:", 1)
 	tests := []struct{ name, src, want string }{
 		{"service", dup, `data/services.yaml: line 22: service "early-help": the id "early-help" is used twice`},
 		{"taxonomy term", term, `data/services.yaml: line 6: taxonomy term "theme-1": the id "theme-1" is used twice`},
+		{"unknown organisation", strings.Replace(valid, "  - id: example-council\n", "  - id: another-council\n", 1),
+			`data/services.yaml: line 11: service "early-help": organization "example-council" is not in the list of organizations`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

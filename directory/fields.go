@@ -39,6 +39,12 @@ var termFields = []field{
 	{"id", id, true}, {"name", text, true}, {"vocabulary", id, true}, {"page", page, true},
 }
 
+// Open Referral requires each organisation's description; the services
+// name an organisation by its id.
+var orgFields = []field{
+	{"id", id, true}, {"name", text, true}, {"description", text, true},
+}
+
 var serviceFields = []field{
 	{"id", id, true}, {"name", text, true}, {"alternate_name", text, false},
 	{"status", status, true}, {"description", text, true}, {"organization", org, true},
@@ -54,6 +60,14 @@ var serviceFields = []field{
 var statuses = []string{"active", "inactive", "defunct", "temporarily closed"}
 
 const maxAge = 120
+
+// organization checks that the service's organisation is in the list.
+func (r record) organization() {
+	m, _ := r.m["organization"].(map[string]any)
+	if id, ok := m["id"].(string); ok && !r.c.orgs[id] {
+		r.fail("organization", "organization "+quote(id)+" is not in the list of organizations")
+	}
+}
 
 func hasField(fields []field, key string) bool {
 	return slices.ContainsFunc(fields, func(f field) bool { return f.key == key })
