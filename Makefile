@@ -19,11 +19,14 @@ serve: deps wasm validate preview
 
 # The site, then its search index (Pagefind, in public/pagefind/; pages marked
 # noindex, such as the checker, are left out: see tools/search-index.mjs).
+# Last, for hosts without the Go Worker: the static API files in public/api/
+# and each host's configuration in build/hosting/, from security/_headers.
 build: deps wasm validate
 	$(HUGO) --gc --cleanDestinationDir --destination public
 	node tools/search-index.mjs public
+	$(GO) run ./cmd/hostconfig -public public -out build/hosting
 
-test: build preview chromium go-test browser-test worker-test
+test: build preview chromium go-test browser-test worker-test hosts-test
 
 # Sizes, Lighthouse scores and build speeds against their budgets: prints one
 # table and writes it to docs/benchmarks.md. Exits 0 even when a budget fails.
@@ -38,10 +41,15 @@ node_modules/.installed: package-lock.json
 	$(NPM) ci --no-audit --no-fund
 	touch $@
 
-# The rules data must be sound before anything is built from it: a mistake
-# stops the build, naming the file, the entry and the problem.
+# The rules data and the services directory must be sound before anything is
+# built from them: a mistake stops the build, naming the file, the line or
+# entry, and the problem. The export checks the rules data, its translations
+# and the engine's messages, and writes the model that the templates and the
+# browser read: build/model/<lang>.json.
 validate:
-	$(GO) run ./cmd/focuscheck validate
+	$(GO) build -o build/bin/focuscheck ./cmd/focuscheck
+	./build/bin/focuscheck export -o build/model
+	./build/bin/focuscheck services data/services.yaml
 
 # The checker's WebAssembly and the wasm_exec.js of the same Go toolchain,
 # written where Hugo mounts them (build/assets -> assets/generated).
@@ -70,7 +78,7 @@ browser-test:
 # The Cloudflare Worker (worker/, see docs/deploying.md) in build/worker/, where
 # wrangler.toml points: the JavaScript glue of syumai/workers, then the Go
 # WebAssembly (the generator empties the folder, so it runs first).
-.PHONY: worker worker-test worker-bench
+.PHONY: worker worker-test worker-bench hosts-test servers
 worker:
 	$(GO) run github.com/syumai/workers/cmd/workers-assets-gen -mode=go -o build/worker
 	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' -o build/worker/app.wasm ./worker
@@ -83,6 +91,18 @@ worker-test: build worker chromium
 # A bounded load run (about 20 s) against the Worker in workerd.
 worker-bench: build worker
 	node bench/worker-load.mjs
+
+# The generated host configurations in real servers (nginx and Apache from
+# Debian, installed when missing, as Chromium is), the AWS policies against
+# botocore's published CloudFront model, and every API answer of the built
+# site against the Open Referral HSDS 3.0 schemas.
+hosts-test: build chromium servers
+	PORTAL_EXPORT=$(CURDIR)/public/api/directory.json $(GO) test -count=1 -run HSDS ./edge
+	node --test --test-concurrency=1 tests/hosts/
+
+servers:
+	@test -x /usr/sbin/nginx -a -x /usr/sbin/apache2 -a -d /usr/lib/python3/dist-packages/botocore || \
+		{ apt-get update && apt-get install -y --no-install-recommends nginx apache2 python3-botocore; }
 
 clean:
 	rm -rf public resources/_gen build .hugo_build.lock

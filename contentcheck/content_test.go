@@ -4,6 +4,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestContent checks every Markdown page under ../content.
@@ -19,6 +20,15 @@ func TestContent(t *testing.T) {
 	Sort(problems)
 	for _, p := range problems {
 		t.Error(p.String())
+	}
+	// Pages whose sources were checked more than 12 months ago are listed for
+	// the maintainers (they are not an error: the source may still be right).
+	stale, err := Stale(root, time.Now().AddDate(-1, 0, 0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range stale {
+		t.Logf("check again: %s", s)
 	}
 }
 
@@ -46,7 +56,8 @@ func testConfig() *Config {
 			"EHC":  {"Education, health and care plan", "education, health and care"},
 			"UK":   {"United Kingdom"},
 		},
-		Pages: map[string]bool{"/": true, "/pathways/": true, "/pathways/ebsa/": true, "/services/early-help/": true},
+		Pages:   map[string]bool{"/": true, "/pathways/": true, "/pathways/ebsa/": true, "/services/early-help/": true},
+		Sources: map[string]time.Time{"dfe-attendance-2024": time.Date(2026, 12, 3, 0, 0, 0, 0, time.UTC)},
 	}
 }
 
@@ -98,6 +109,25 @@ func TestChecks(t *testing.T) {
 		{"not an abbreviation", goodFM + "Use InPrivate mode, or ask AbilityNet.\n", ""},
 		{"raw HTML", goodFM + "<div>hello</div>\n", "raw HTML"},
 		{"summary divider is allowed", goodFM + "Intro.\n\n<!--more-->\n\nMore text.\n", ""},
+		{"known sources", goodFM[:len(goodFM)-4] + "sources: [dfe-attendance-2024]\n---\nText.\n", ""},
+		{"unknown source in front matter", goodFM[:len(goodFM)-4] + "sources: [dfe-attendance-2042]\n---\nText.\n", `unknown source "dfe-attendance-2042"`},
+		{"sources not a list", goodFM[:len(goodFM)-4] + "sources: dfe-attendance-2024\n---\nText.\n", "sources must be a list of ids"},
+		{"unknown source in a cite", goodFM + "Text. {{< cite \"no-such-source\" >}}\n", `unknown source "no-such-source"`},
+		{"money without a source", goodFM + "The fine is £80.\n", `"£80" is a statement about law, guidance, money, a threshold or a timescale with no source`},
+		{"money with a source", goodFM + "The fine is £80. {{< cite \"dfe-attendance-2024\" >}}\n", ""},
+		{"law without a source", goodFM + "The Education Act 1996 says so.\n", `"Act 1996"`},
+		{"section without a source", goodFM + "Read section 19 first.\n", `"section 19"`},
+		{"guidance without a source", goodFM + "The guidance says schools must act.\n", `"guidance says"`},
+		{"threshold without a source", goodFM + "Attendance below 90% is a concern.\n", `"below 90%"`},
+		{"threshold from the data", goodFM + "Attendance below {{< threshold \"attendance_target\" >}} is a concern.\n", ""},
+		{"timescale without a source", goodFM + "The council acts within 15 working days.\n", `"15 working days"`},
+		{"cite in another paragraph", goodFM + "Pay £80.\n\nSee the guidance. {{< cite \"dfe-attendance-2024\" >}}\n", `"£80"`},
+		{"cite elsewhere in the same list", goodFM + "- £80 at first\n- £160 later {{< cite \"dfe-attendance-2024\" >}}\n", ""},
+		{"cite elsewhere in the same table", goodFM + "| a | b |\n|---|---|\n| £80 | £160 {{< cite \"dfe-attendance-2024\" >}} |\n", ""},
+		{"the council's own promise", goodFM + "We will reply within 5 working days.\n", ""},
+		{"a story's timeline", goodFM + "After 14 weeks, Jamie was back.\n", ""},
+		{"claim in a step, page names no source", goodFM[:len(goodFM)-4] + "steps:\n  - title: One\n    text: Pay £80.\n---\nText.\n", "name its source in the front matter"},
+		{"claim in a step, page names a source", goodFM[:len(goodFM)-4] + "sources: [dfe-attendance-2024]\nsteps:\n  - title: One\n    text: Pay £80.\n---\nText.\n", ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -163,5 +193,46 @@ func TestAcronymsIn(t *testing.T) {
 	got := strings.Join(acronymsIn("SEND, DfE's guidance, GPs, EHCPs, McDonald, InPrivate, I, A, CP plan"), " ")
 	if want := "SEND DfE GP EHCP CP"; got != want {
 		t.Errorf("acronymsIn = %q, want %q", got, want)
+	}
+}
+
+// TestTranslation checks how a translated file is matched to its English page.
+func TestTranslation(t *testing.T) {
+	for _, tc := range []struct{ rel, base, lang string }{
+		{"about.md", "about.md", ""},
+		{"about.pl.md", "about.md", "pl"},
+		{"themes/health.ar.md", "themes/health.md", "ar"},
+		{"themes/_index.pl.md", "themes/_index.md", "pl"},
+		{"case-studies/ben-and-josh-calmer-home.md", "case-studies/ben-and-josh-calmer-home.md", ""},
+		{"v1.2/page.md", "v1.2/page.md", ""},
+	} {
+		base, lang := Translation(tc.rel)
+		if base != tc.base || lang != tc.lang {
+			t.Errorf("Translation(%q) = %q, %q; want %q, %q", tc.rel, base, lang, tc.base, tc.lang)
+		}
+	}
+}
+
+// TestStale lists a page's sources checked before the cutoff, and only those.
+func TestStale(t *testing.T) {
+	all, err := Stale("..", time.Date(2100, 1, 1, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, s := range all {
+		if s.File == "content/pathways/legal-measures.md" && s.Source == "education-act-1996" {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("with a cutoff in 2100, every source is stale; legal-measures' education-act-1996 is missing from %v", all)
+	}
+	none, err := Stale("..", time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(none) != 0 {
+		t.Errorf("nothing was checked before 2000, got %v", none)
 	}
 }

@@ -51,6 +51,9 @@ type Config struct {
 	Glossary map[string][]string
 	// Pages is the set of site paths that lead to a page, such as "/pathways/ebsa/".
 	Pages map[string]bool
+	// Sources maps each id of data/rules/sources.yaml to the date it was last
+	// checked. When nil, source ids are not checked.
+	Sources map[string]time.Time
 }
 
 // Exceptions are words of two or more capitals that are not abbreviations a
@@ -127,7 +130,9 @@ func CollectPages(contentDir, servicesYAML string) (map[string]bool, error) {
 			return nil
 		}
 		rel, _ := filepath.Rel(contentDir, p)
-		pages[SitePath(filepath.ToSlash(rel))] = true
+		if base, _ := Translation(filepath.ToSlash(rel)); base == filepath.ToSlash(rel) {
+			pages[SitePath(base)] = true
+		}
 		return nil
 	})
 	if err != nil {
@@ -149,6 +154,19 @@ func CollectPages(contentDir, servicesYAML string) (map[string]bool, error) {
 	return pages, nil
 }
 
+// Translation splits a content path such as "themes/health.pl.md" into the
+// English page's path ("themes/health.md") and the language ("pl"). An English
+// file comes back unchanged, with no language.
+func Translation(rel string) (base, lang string) {
+	name := strings.TrimSuffix(rel, ".md")
+	if i := strings.LastIndexByte(name, '.'); i > 0 && i >= strings.LastIndexByte(name, '/') {
+		if l := name[i+1:]; len(l) == 2 || len(l) == 3 {
+			return name[:i] + ".md", l
+		}
+	}
+	return rel, ""
+}
+
 // SitePath turns a content file's path (relative to content/, with slashes)
 // into the path the site serves it at.
 func SitePath(rel string) string {
@@ -167,18 +185,43 @@ func SitePath(rel string) string {
 // CheckSite checks every Markdown file under root/content against the glossary
 // and pages of the site at root. Files are reported relative to root.
 func CheckSite(root string) ([]Problem, error) {
-	contentDir := filepath.Join(root, "content")
+	cfg, err := loadConfig(root)
+	if err != nil {
+		return nil, err
+	}
+	var problems []Problem
+	err = eachPage(root, func(file, sitePath, lang string, src []byte) {
+		if lang != "" {
+			problems = append(problems, CheckTranslatedPage(file, sitePath, src, cfg)...)
+			return
+		}
+		problems = append(problems, CheckPage(file, sitePath, src, cfg)...)
+	})
+	return problems, err
+}
+
+// loadConfig reads the glossary, the pages and the sources of the site at root.
+func loadConfig(root string) (*Config, error) {
 	gl, err := LoadGlossary(filepath.Join(root, "data", "glossary.yaml"))
 	if err != nil {
 		return nil, err
 	}
-	pages, err := CollectPages(contentDir, filepath.Join(root, "data", "services.yaml"))
+	pages, err := CollectPages(filepath.Join(root, "content"), filepath.Join(root, "data", "services.yaml"))
 	if err != nil {
 		return nil, err
 	}
-	cfg := &Config{Glossary: gl, Pages: pages}
-	var problems []Problem
-	err = filepath.WalkDir(contentDir, func(p string, d fs.DirEntry, err error) error {
+	sources, err := LoadSources(filepath.Join(root, "data", "rules", "sources.yaml"))
+	if err != nil {
+		return nil, err
+	}
+	return &Config{Glossary: gl, Pages: pages, Sources: sources}, nil
+}
+
+// eachPage calls fn for every Markdown file under root/content, with its path
+// relative to root, the site path of its English page, and its language ("" for English).
+func eachPage(root string, fn func(file, sitePath, lang string, src []byte)) error {
+	contentDir := filepath.Join(root, "content")
+	return filepath.WalkDir(contentDir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
@@ -191,10 +234,10 @@ func CheckSite(root string) ([]Problem, error) {
 		}
 		rel, _ := filepath.Rel(root, p)
 		crel, _ := filepath.Rel(contentDir, p)
-		problems = append(problems, CheckPage(filepath.ToSlash(rel), SitePath(filepath.ToSlash(crel)), src, cfg)...)
+		base, lang := Translation(filepath.ToSlash(crel))
+		fn(filepath.ToSlash(rel), SitePath(base), lang, src)
 		return nil
 	})
-	return problems, err
 }
 
 // ---------------------------------------------------------------------------
@@ -264,6 +307,21 @@ func CheckPage(file, sitePath string, src []byte, cfg *Config) []Problem {
 	family := p.audience() == "family"
 	p.checkSentences(blocks, family)
 	p.checkAcronyms(blocks)
+	p.checkClaims(blocks, p.checkSourceIDs())
+	return p.problems
+}
+
+// CheckTranslatedPage checks a page in another language: its front matter and
+// its links. The sentence and acronym checks are written for English, so they
+// apply to the English page it is translated from.
+func CheckTranslatedPage(file, sitePath string, src []byte, cfg *Config) []Problem {
+	p := &page{file: file, sitePath: sitePath, src: src, cfg: cfg, bodyLine: 1, body: src}
+	if !p.splitFrontMatter() {
+		return p.problems
+	}
+	p.checkFrontMatter()
+	p.walk(markdown.Parser().Parse(text.NewReader(p.body)))
+	p.checkSourceIDs()
 	return p.problems
 }
 
@@ -356,9 +414,11 @@ func (p *page) checkFrontMatter() {
 // text, a table cell, or a front matter text. Headings are blocks too, but are
 // not counted as sentences.
 type block struct {
-	text    string
-	line    int
-	heading bool
+	text        string
+	line        int
+	heading     bool
+	frontMatter bool     // a text kept in front matter, which cannot hold a shortcode
+	unit        ast.Node // the top-level block it is part of (a paragraph, list, table or quote)
 }
 
 func (p *page) walk(doc ast.Node) []block {
@@ -368,7 +428,7 @@ func (p *page) walk(doc ast.Node) []block {
 		blocks = append(blocks, block{text: t, line: p.fmLine("title"), heading: true})
 	}
 	if d := p.str("description"); d != "" {
-		blocks = append(blocks, block{text: d, line: p.fmLine("description")})
+		blocks = append(blocks, block{text: d, line: p.fmLine("description"), frontMatter: true})
 	}
 	lastLevel := 1 // the layout prints the h1
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -388,7 +448,7 @@ func (p *page) walk(doc ast.Node) []block {
 			blocks = append(blocks, block{text: p.inlineText(n), line: line, heading: true})
 			return ast.WalkSkipChildren, nil
 		case *ast.Paragraph, *ast.TextBlock, *east.TableCell:
-			blocks = append(blocks, block{text: p.inlineText(n), line: p.blockLine(n)})
+			blocks = append(blocks, block{text: p.inlineText(n), line: p.blockLine(n), unit: topLevel(n)})
 			p.checkInlines(n)
 			return ast.WalkSkipChildren, nil
 		case *ast.HTMLBlock:
@@ -408,15 +468,24 @@ func (p *page) walk(doc ast.Node) []block {
 					blocks = append(blocks, block{text: t, line: p.fmLineContaining(t), heading: true})
 				}
 				if t, ok := m["text"].(string); ok {
-					blocks = append(blocks, block{text: t, line: p.fmLineContaining(t)})
+					blocks = append(blocks, block{text: t, line: p.fmLineContaining(t), frontMatter: true})
 				}
 			}
 		}
 	}
 	if t := p.str("criteriaNote"); t != "" {
-		blocks = append(blocks, block{text: t, line: p.fmLine("criteriaNote")})
+		blocks = append(blocks, block{text: t, line: p.fmLine("criteriaNote"), frontMatter: true})
 	}
 	return blocks
+}
+
+// topLevel is the block of the document that holds n: n itself for a
+// paragraph, or the whole list, table or quote it is inside.
+func topLevel(n ast.Node) ast.Node {
+	for n.Parent() != nil && n.Parent().Kind() != ast.KindDocument {
+		n = n.Parent()
+	}
+	return n
 }
 
 func (p *page) blockLine(n ast.Node) int {

@@ -50,6 +50,9 @@ func (a api) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		failJSON(w, r, http.StatusNotFound, "There is no such endpoint. The list is at "+apiRoot+".")
 		return
 	}
+	if r.URL.RawQuery == "" && a.serveStatic(w, r, route) {
+		return
+	}
 	dir, err := a.load(r.Context())
 	if err != nil {
 		log.Printf("edge: %v", err)

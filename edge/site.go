@@ -9,6 +9,8 @@ import (
 	"path"
 	"strconv"
 	"strings"
+
+	"github.com/focusfamily/portal/security"
 )
 
 // site serves the files of the built site: folders by their index.html,
@@ -27,7 +29,7 @@ func (s site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	f, err := s.src.Open(r.Context(), name)
 	switch {
 	case err == nil:
-		serveFile(w, r, name, f, http.StatusOK)
+		serveFile(w, r, f, http.StatusOK)
 	case !errors.Is(err, fs.ErrNotExist):
 		log.Printf("edge: %s: %v", name, err)
 		failText(w, r, http.StatusInternalServerError, "The site's files could not be read.")
@@ -76,16 +78,18 @@ func (s site) notFound(w http.ResponseWriter, r *http.Request) {
 		failText(w, r, http.StatusNotFound, "Page not found.")
 		return
 	}
-	serveFile(w, r, "404.html", f, http.StatusNotFound)
+	// The answer is the 404 page, so it takes that page's headers: a
+	// missing file in a fingerprinted folder must not be cached for a year.
+	security.Apply(w.Header(), "/404.html")
+	serveFile(w, r, f, http.StatusNotFound)
 }
 
-// serveFile sends an open file with its cache policy, answering a matching
-// If-None-Match with 304.
-func serveFile(w http.ResponseWriter, r *http.Request, name string, f *File, status int) {
+// serveFile sends an open file, answering a matching If-None-Match with
+// 304. Its Cache-Control comes, like every header, from security/_headers.
+func serveFile(w http.ResponseWriter, r *http.Request, f *File, status int) {
 	defer f.Body.Close()
 	h := w.Header()
 	h.Set("Content-Type", f.ContentType)
-	h.Set("Cache-Control", cacheControl(name))
 	if f.ETag != "" && status == http.StatusOK {
 		h.Set("ETag", f.ETag)
 		if etagMatches(r.Header.Values("If-None-Match"), f.ETag) {
@@ -124,8 +128,14 @@ func etagMatches(headers []string, etag string) bool {
 // dropped: no page here takes one, and answers never belong in an address.
 func redirect(w http.ResponseWriter, location string) {
 	w.Header().Set("Location", location)
-	w.Header().Set("Cache-Control", cacheRevalidate)
+	siteWide(w.Header())
 	w.WriteHeader(http.StatusMovedPermanently)
+}
+
+// siteWide gives a redirect or an error the site-wide cache policy (that of
+// the pattern /*), whatever folder its address names.
+func siteWide(h http.Header) {
+	h.Set("Cache-Control", security.Value(security.Rules(), "/*", "Cache-Control"))
 }
 
 // failText answers with a short plain-text message.
@@ -139,7 +149,9 @@ func failText(w http.ResponseWriter, r *http.Request, status int, message string
 func writeBody(w http.ResponseWriter, r *http.Request, status int, contentType string, body []byte) {
 	h := w.Header()
 	h.Set("Content-Type", contentType)
-	h.Set("Cache-Control", cacheRevalidate)
+	if status >= 300 {
+		siteWide(h)
+	}
 	if r.Method == http.MethodHead {
 		w.WriteHeader(status)
 		return

@@ -114,7 +114,8 @@ func (o obj) duplicate(seen map[string]int, id string) bool {
 
 func (d *decoder) decodeSource(o obj, _ int) {
 	var s Source
-	o.read([]spec{{"id", kID, &s.ID}, {"title", kText, &s.Title}, {"url", kOptText, &s.URL}, {"seed", kOptText, &s.Seed}})
+	o.read([]spec{{"id", kID, &s.ID}, {"title", kText, &s.Title}, {"publisher", kText, &s.Publisher},
+		{"date", kText, &s.Date}, {"checked", kDate, &s.Checked}, {"url", kOptText, &s.URL}, {"seed", kOptText, &s.Seed}})
 	if checking && d.sources[s.ID] {
 		o.fail("duplicate id " + quote(s.ID))
 	}

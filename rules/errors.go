@@ -29,7 +29,8 @@ func (es DataErrors) Error() string {
 // AnswerError is a problem with one answer, for showing next to its question.
 type AnswerError struct {
 	Question string `json:"question"` // the question id, or a path such as "terms[2].attendance_percent"
-	Message  string `json:"message"`
+	Message  string `json:"message"`  // Msg in words, once package wording has written it
+	Msg      Msg    `json:"-"`
 }
 
 func (e AnswerError) Error() string { return e.Question + ": " + e.Message }

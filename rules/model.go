@@ -36,9 +36,11 @@ type Provenance struct {
 	Note    string
 }
 
-// Source is one document the rules cite.
+// Source is one document the rules cite. Pages cite it by its public Title,
+// Publisher and Date; Checked is when someone last checked it still says so.
+// Seed is for maintainers only and never shown.
 type Source struct {
-	ID, Title, URL, Seed string
+	ID, Title, Publisher, Date, URL, Checked, Seed string
 }
 
 // Threshold is a named number that conditions compare answers with.
@@ -167,4 +169,30 @@ func (m *Model) Question(id string) *Question {
 		return &m.Questions[i]
 	}
 	return nil
+}
+
+// Measure returns the measure with the given id, or nil.
+func (m *Model) Measure(id string) *Measure {
+	if i, ok := m.mIndex[id]; ok {
+		return &m.Measures[i]
+	}
+	return nil
+}
+
+// Theme returns the theme with the given number, or nil.
+func (m *Model) Theme(number int) *Theme {
+	for i := range m.Themes {
+		if m.Themes[i].Number == number {
+			return &m.Themes[i]
+		}
+	}
+	return nil
+}
+
+// OptionText is the words of one of a choice question's options.
+func (q *Question) OptionText(value string) string {
+	if i := optionIndex(q.Options, value); i >= 0 {
+		return q.Options[i].Text
+	}
+	return value
 }

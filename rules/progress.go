@@ -30,10 +30,12 @@ type CriterionProgress struct {
 
 // ProgressCheck is one of the two progress measures of a criterion.
 type ProgressCheck struct {
-	Met     string   `json:"met"`     // "yes", "no" or "unknown"
-	Text    string   `json:"text"`    // what the measure asks, from the rules data
-	Reason  string   `json:"reason"`  // what the figures show
-	Missing []string `json:"missing"` // what is still needed
+	Met        string   `json:"met"`     // "yes", "no" or "unknown"
+	Text       string   `json:"text"`    // what the measure asks, from the rules data
+	Reason     string   `json:"reason"`  // what the figures show: Why in words
+	Missing    []string `json:"missing"` // what is still needed: MissingWhy in words
+	Why        []Msg    `json:"-"`
+	MissingWhy []Msg    `json:"-"`
 }
 
 // series is a family's measures at entry and at each termly review, oldest

@@ -2,9 +2,10 @@ package rules
 
 // Result is the outcome of checking a family's answers.
 type Result struct {
-	Verdict       string          `json:"verdict"` // "likely", "possible" or "unlikely"
-	Basis         string          `json:"basis"`   // why: "themes", "child-protection", "judgement", "unknowns" or "not-enough"
-	VerdictReason string          `json:"verdictReason"`
+	Verdict       string          `json:"verdict"`       // "likely", "possible" or "unlikely"
+	Basis         string          `json:"basis"`         // why: "themes", "child-protection", "judgement", "unknowns" or "not-enough"
+	VerdictReason string          `json:"verdictReason"` // VerdictWhy in words, once package wording has written it
+	VerdictWhy    []Msg           `json:"-"`
 	ThemesMet     []int           `json:"themesMet"`
 	Themes        []ThemeResult   `json:"themes"`
 	Pathways      []PathwayResult `json:"pathways"`
@@ -26,7 +27,8 @@ type CriterionResult struct {
 	ID        string   `json:"id"`
 	Text      string   `json:"text"`
 	Met       string   `json:"met"`
-	Reason    string   `json:"reason"`
+	Reason    string   `json:"reason"` // Why in words
+	Why       []Msg    `json:"-"`
 	Judgement bool     `json:"judgement,omitempty"`
 	Services  []string `json:"services"`
 }
@@ -36,7 +38,8 @@ type PathwayResult struct {
 	ID        string   `json:"id"`
 	Title     string   `json:"title"`
 	Suggested string   `json:"suggested"` // "yes", "no" or "unknown"
-	Reason    string   `json:"reason"`
+	Reason    string   `json:"reason"`    // Why in words
+	Why       []Msg    `json:"-"`
 	Services  []string `json:"services"`
 }
 

@@ -3,7 +3,7 @@
 // pages are searchable:
 //   - a page whose <meta name="robots"> says noindex (the checker, the
 //     progress check: front matter `robots: noindex`) is never indexed;
-//   - the 404 page is never indexed;
+//   - the 404 page (of every language) is never indexed;
 //   - inside a page, only the <main data-pagefind-body> region is indexed,
 //     without anything marked data-pagefind-ignore (the search page marks its
 //     whole body so, which keeps it out of the index too) or aria-hidden.
@@ -53,7 +53,7 @@ async function main () {
   for await (const file of htmlFiles(site)) {
     const rel = path.relative(site, file).split(path.sep).join('/')
     const html = await readFile(file, 'utf8')
-    if (rel === '404.html' || noindex(html)) { skipped.push(rel); continue }
+    if (/^(\w{2,3}\/)?404\.html$/.test(rel) || noindex(html)) { skipped.push(rel); continue }
     const res = await index.addHTMLFile({ sourcePath: rel, content: html })
     if (res.errors.length) throw new Error(`pagefind: ${rel}: ${res.errors.join('; ')}`)
     indexed++

@@ -17,9 +17,10 @@ import (
 )
 
 // assets is the edge.Source of the Worker: the site's files, fetched from
-// the static-assets binding. wrangler.toml sets html_handling = "none", so
-// the binding answers exact file names only and the edge handler alone
-// decides about folders, redirects and the 404 page, as it does natively.
+// the static-assets binding. The Worker runs for /api only (wrangler.toml),
+// so it asks for JSON files by exact name: the directory export and the
+// static API answers. A missing file comes back as the 404 page with status
+// 404 (not_found_handling), which reads here as no such file.
 type assets struct{}
 
 // The binding looks only at the path; the host is a placeholder.

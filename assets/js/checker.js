@@ -84,7 +84,7 @@ async function evaluate (scope) {
     showErrors(root, scope, res.errors, errorPrefix)
     return false
   }
-  renderResult(root, res)
+  renderResult(root, res, answers)
   await showAnswers()
   return true
 }

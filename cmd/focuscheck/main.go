@@ -4,11 +4,14 @@
 //	focuscheck validate [--data DIR]
 //	focuscheck eval     [--data DIR] [--format json|text] [FILE|-]
 //	focuscheck progress [--data DIR] [--format json|text] [FILE|-]
+//	focuscheck services [FILE]   (checks the services directory, data/services.yaml)
+//	focuscheck export   [-o DIR] [--root DIR]
 //
 // eval reads answers JSON and progress reads termly measures JSON (see
 // rules/README.md), from FILE or, with no FILE or "-", from standard input.
 // The exit status is 0 on success, 1 when the data or the input has errors
-// (printed one per line) and 2 for a usage mistake.
+// (printed one per line) and 2 for a usage mistake. export writes the
+// checked rules model that the site reads, one JSON file per language.
 package main
 
 import (
@@ -32,6 +35,8 @@ const usage = `usage:
   focuscheck validate [--data DIR]
   focuscheck eval     [--data DIR] [--format json|text] [FILE|-]
   focuscheck progress [--data DIR] [--format json|text] [FILE|-]
+  focuscheck services [FILE]
+  focuscheck export   [-o DIR] [--root DIR]
 `
 
 // run is main without the process: tests call it with their own streams.
@@ -41,6 +46,12 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 2
 	}
 	cmd := args[0]
+	if cmd == "services" {
+		return checkServices(args[1:], stdout, stderr)
+	}
+	if cmd == "export" {
+		return runExport(args[1:], stdout, stderr)
+	}
 	fs := flag.NewFlagSet(cmd, flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	dir := fs.String("data", "data/rules", "folder of the rules data")
@@ -79,17 +90,29 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	return output(stdout, stderr, *format, r, errs, func(w io.Writer) { writeProgress(w, r) })
 }
 
+// maxInput bounds an answers or progress file. A real one is a few
+// kilobytes; the bound is checked before decoding, so a huge or hostile file
+// costs a megabyte of memory at most.
+const maxInput = 1 << 20
+
 func readInput(name string, stdin io.Reader) (rules.Node, error) {
-	var b []byte
-	var err error
+	r := stdin
 	if name == "" || name == "-" {
 		name = "standard input"
-		b, err = io.ReadAll(stdin)
 	} else {
-		b, err = os.ReadFile(name)
+		f, err := os.Open(name)
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		r = f
 	}
+	b, err := io.ReadAll(io.LimitReader(r, maxInput+1))
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	if len(b) > maxInput {
+		return nil, fmt.Errorf("%s: larger than the limit of 1 MB; a real answers or progress file is a few kilobytes", name)
 	}
 	var v any
 	if err := json.Unmarshal(b, &v); err != nil {

@@ -31,6 +31,27 @@ func brokenData(t *testing.T) string {
 	return dir
 }
 
+// bigProgress writes a 5 MB progress file of empty terms, which once drove
+// focuscheck to 2.8 GB of memory.
+func bigProgress(t *testing.T) string {
+	t.Helper()
+	name := filepath.Join(t.TempDir(), "big.json")
+	body := `{"terms": [{}` + strings.Repeat(`,{}`, 5<<20/3) + `]}`
+	if err := os.WriteFile(name, []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return name
+}
+
+func brokenServices(t *testing.T) string {
+	t.Helper()
+	name := filepath.Join(t.TempDir(), "services.yaml")
+	if err := os.WriteFile(name, []byte("a: [b\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return name
+}
+
 func TestRun(t *testing.T) {
 	broken := brokenData(t)
 	answers, _ := os.ReadFile("testdata/answers.json")
@@ -68,6 +89,15 @@ func TestRun(t *testing.T) {
 			jsonKeys: []string{"terms", "themes", "criteria"}},
 		{name: "progress invalid", args: []string{"progress", "--data", data}, stdin: `{"criteria": ["t0"]}`, code: 1,
 			stderr: []string{`criteria[0]: There is no criterion with the id "t0"`}},
+		{name: "answers over 1 MB", args: []string{"eval", "--data", data}, stdin: `{"a": "` + strings.Repeat("x", maxInput) + `"}`, code: 1,
+			stderr: []string{"standard input: larger than the limit of 1 MB"}},
+		{name: "progress file over 1 MB", args: []string{"progress", "--data", data, bigProgress(t)}, code: 1,
+			stderr: []string{"big.json: larger than the limit of 1 MB"}},
+		{name: "services valid", args: []string{"services", "../../data/services.yaml"}, code: 0,
+			stdout: []string{"../../data/services.yaml: the services directory is valid"}},
+		{name: "services broken", args: []string{"services", brokenServices(t)}, code: 1,
+			stderr: []string{`services.yaml: line 1, column 4: YAML syntax error`}},
+		{name: "services missing", args: []string{"services", "no/such.yaml"}, code: 1, stderr: []string{"no/such.yaml"}},
 		{name: "too many files", args: []string{"eval", "--data", data, "a.json", "b.json"}, code: 2, stderr: []string{"usage:"}},
 	}
 	for _, tt := range tests {

@@ -10,7 +10,6 @@ import (
 	"fmt"
 	"log"
 	"net"
-	"net/http"
 	"os"
 
 	"github.com/focusfamily/portal/edge"
@@ -35,5 +34,5 @@ func main() {
 	}
 	// The tests read this line to learn the port.
 	fmt.Printf("serving %s at http://%s/\n", *dir, ln.Addr())
-	log.Fatal(http.Serve(ln, edge.New(edge.FS(os.DirFS(*dir)))))
+	log.Fatal(edge.NewServer(edge.New(edge.FS(os.DirFS(*dir)))).Serve(ln))
 }

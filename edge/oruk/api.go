@@ -25,7 +25,7 @@ func New(dir *Directory) *API {
 		a.terms = append(a.terms, term)
 		a.termByID[t.ID] = term
 		if !slices.ContainsFunc(a.taxonomies, func(x Taxonomy) bool { return x.ID == t.Vocabulary }) {
-			a.taxonomies = append(a.taxonomies, Taxonomy{ID: t.Vocabulary, Name: taxonomyName(t.Vocabulary)})
+			a.taxonomies = append(a.taxonomies, Taxonomy{ID: t.Vocabulary, Name: taxonomyName(t.Vocabulary), Description: dir.Vocabularies[t.Vocabulary].Description})
 		}
 	}
 	for _, r := range dir.Services {
@@ -99,11 +99,18 @@ func (a *API) TaxonomyTerm(id string) (TaxonomyTerm, bool) {
 }
 
 func (a *API) term(t Term) TaxonomyTerm {
-	term := TaxonomyTerm{ID: t.ID, Code: t.ID, Name: t.Name, TaxonomyID: t.Vocabulary, Taxonomy: taxonomyName(t.Vocabulary)}
+	term := TaxonomyTerm{ID: t.ID, Code: t.ID, Name: t.Name, TaxonomyID: t.Vocabulary, Taxonomy: taxonomyName(t.Vocabulary), Description: t.Description}
 	if t.Page != "" {
 		term.TermURI = strings.TrimSuffix(a.dir.BaseURL, "/") + "/" + strings.Trim(t.Page, "/") + "/"
 	}
 	return term
+}
+
+// organization returns the directory's record of an organisation; Decode
+// has checked that every service's is there.
+func (a *API) organization(id string) Organization {
+	i := slices.IndexFunc(a.dir.Organizations, func(o Organization) bool { return o.ID == id })
+	return a.dir.Organizations[i]
 }
 
 func (a *API) service(r Record) Service {
@@ -112,7 +119,7 @@ func (a *API) service(r Record) Service {
 		URL: r.URL, Email: r.Email, Status: r.Status,
 		ApplicationProcess: r.HowToRefer, FeesDescription: r.FeesDescription,
 		MinimumAge: r.MinimumAge, MaximumAge: r.MaximumAge, AssuredDate: r.AssuredDate,
-		OrganizationID: r.Organization.ID, Organization: r.Organization,
+		OrganizationID: r.Organization.ID, Organization: a.organization(r.Organization.ID),
 		Phones:      []Phone{},
 		Attributes:  []Attribute{},
 		WhoCanRefer: r.WhoCanRefer, SelfReferral: r.SelfReferral,

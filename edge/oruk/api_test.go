@@ -108,7 +108,7 @@ func TestService(t *testing.T) {
 	if !ok {
 		t.Fatal("family-team not found")
 	}
-	if s.OrganizationID != "test-council" || s.Organization.Name != "Test Council" {
+	if s.OrganizationID != "test-council" || s.Organization != (Organization{"test-council", "Test Council", "The council."}) {
 		t.Errorf("organization = %q %+v", s.OrganizationID, s.Organization)
 	}
 	if want := []Phone{{"family-team-phone", "01632 960000"}}; !reflect.DeepEqual(s.Phones, want) {
@@ -118,7 +118,7 @@ func TestService(t *testing.T) {
 		t.Errorf("application_process %q, assured_date %q", s.ApplicationProcess, s.AssuredDate)
 	}
 	wantTerm := TaxonomyTerm{ID: "theme-2", Code: "theme-2", Name: "School attendance", TaxonomyID: "focus-family-themes",
-		Taxonomy: "Focus family themes", TermURI: "https://portal.example/themes/school-attendance/"}
+		Taxonomy: "Focus family themes", Description: "When a child misses school.", TermURI: "https://portal.example/themes/school-attendance/"}
 	if len(s.Attributes) != 2 || s.Attributes[0].TaxonomyTerm != wantTerm || s.Attributes[0].LinkID != "family-team" {
 		t.Errorf("attributes = %+v", s.Attributes)
 	}
@@ -162,7 +162,8 @@ func TestServiceJSON(t *testing.T) {
 func TestTaxonomies(t *testing.T) {
 	a := testAPI(t)
 	got := a.Taxonomies(Paging{1, 10})
-	want := []Taxonomy{{"focus-family-themes", "Focus family themes"}, {"focus-family-pathways", "Focus family pathways"}}
+	want := []Taxonomy{{"focus-family-themes", "Focus family themes", "The themes of the programme."},
+		{"focus-family-pathways", "Focus family pathways", "The routes to help."}}
 	if !reflect.DeepEqual(got.Contents, want) {
 		t.Errorf("taxonomies = %+v", got.Contents)
 	}
@@ -189,10 +190,15 @@ func TestDecodeRefuses(t *testing.T) {
 		{"not JSON", `{`, "unexpected end"},
 		{"no services", `{"services": []}`, "no services"},
 		{"service without id", `{"services": [{"name": "x"}]}`, "service 1: no id"},
-		{"duplicate service", `{"services": [{"id": "a"}, {"id": "a"}]}`, `"a": the id is used twice`},
+		{"duplicate service", `{"organizations": [{"id": "o", "description": "d"}], "services": [{"id": "a", "organization": {"id": "o"}}, {"id": "a"}]}`, `"a": the id is used twice`},
 		{"unknown term", `{"services": [{"id": "a", "taxonomy_terms": ["t"]}]}`, `unknown taxonomy term "t"`},
 		{"term without vocabulary", `{"taxonomies": [{"id": "t"}], "services": [{"id": "a"}]}`, "needs an id and a vocabulary"},
-		{"duplicate term", `{"taxonomies": [{"id": "t", "vocabulary": "v"}, {"id": "t", "vocabulary": "v"}], "services": [{"id": "a"}]}`, `"t": the id is used twice`},
+		{"term without description", `{"taxonomies": [{"id": "t", "vocabulary": "v"}], "vocabularies": {"v": {"description": "d"}}, "services": [{"id": "a"}]}`, `"t": its page`},
+		{"vocabulary without description", `{"taxonomies": [{"id": "t", "vocabulary": "v", "description": "d"}], "services": [{"id": "a"}]}`, `"t": its page`},
+		{"organization without description", `{"organizations": [{"id": "o"}], "services": [{"id": "a"}]}`, `"o": needs a description`},
+		{"unknown organization", `{"services": [{"id": "a", "organization": {"id": "o"}}]}`, `organization "o" is not among`},
+		{"duplicate organization", `{"organizations": [{"id": "o", "description": "d"}, {"id": "o"}], "services": [{"id": "a"}]}`, "organization 2: needs an id"},
+		{"duplicate term", `{"taxonomies": [{"id": "t", "vocabulary": "v", "description": "d"}, {"id": "t", "vocabulary": "v"}], "vocabularies": {"v": {"description": "d"}}, "services": [{"id": "a"}]}`, `"t": the id is used twice`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

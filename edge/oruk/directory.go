@@ -12,21 +12,30 @@ import (
 // Directory is the export the Hugo build writes to /api/directory.json
 // (layouts/home.directory.json), from data/services.yaml.
 type Directory struct {
-	Council       string   `json:"council"`
-	Site          string   `json:"site"`
-	BaseURL       string   `json:"base_url"`
-	Demonstration bool     `json:"demonstration"`
-	Terms         []Term   `json:"taxonomies"`
-	Services      []Record `json:"services"`
+	Council       string                `json:"council"`
+	Site          string                `json:"site"`
+	BaseURL       string                `json:"base_url"`
+	Demonstration bool                  `json:"demonstration"`
+	Terms         []Term                `json:"taxonomies"`
+	Vocabularies  map[string]Vocabulary `json:"vocabularies"`
+	Organizations []Organization        `json:"organizations"`
+	Services      []Record              `json:"services"`
+}
+
+// Vocabulary describes one taxonomy: the export takes its description from
+// the section that its terms' pages are in.
+type Vocabulary struct {
+	Description string `json:"description"`
 }
 
 // Term is one taxonomy term of the data file. Its vocabulary is the
 // taxonomy it belongs to.
 type Term struct {
-	ID         string `json:"id"`
-	Name       string `json:"name"`
-	Vocabulary string `json:"vocabulary"`
-	Page       string `json:"page"`
+	ID          string `json:"id"`
+	Name        string `json:"name"`
+	Vocabulary  string `json:"vocabulary"`
+	Page        string `json:"page"`
+	Description string `json:"description"` // the page's
 }
 
 // Record is one service as the data file describes it.
@@ -76,6 +85,21 @@ func (d *Directory) check() error {
 			return fmt.Errorf("taxonomy term %q: the id is used twice", t.ID)
 		}
 		terms[t.ID] = true
+		// Open Referral requires these descriptions; the export takes them
+		// from the pages (see layouts/home.directory.json).
+		if t.Description == "" || d.Vocabularies[t.Vocabulary].Description == "" {
+			return fmt.Errorf("taxonomy term %q: its page and that page's section need a description", t.ID)
+		}
+	}
+	orgs := map[string]bool{}
+	for i, o := range d.Organizations {
+		if o.ID == "" || orgs[o.ID] {
+			return fmt.Errorf("organization %d: needs an id of its own", i+1)
+		}
+		if o.Description == "" {
+			return fmt.Errorf("organization %q: needs a description", o.ID)
+		}
+		orgs[o.ID] = true
 	}
 	services := map[string]bool{}
 	for i, s := range d.Services {
@@ -90,6 +114,9 @@ func (d *Directory) check() error {
 			if !terms[id] {
 				return fmt.Errorf("service %q: unknown taxonomy term %q", s.ID, id)
 			}
+		}
+		if !orgs[s.Organization.ID] {
+			return fmt.Errorf("service %q: organization %q is not among the organizations", s.ID, s.Organization.ID)
 		}
 	}
 	if len(d.Services) == 0 {

@@ -52,8 +52,9 @@ type Service struct {
 
 // Organization is who runs a service.
 type Organization struct {
-	ID   string `json:"id"`
-	Name string `json:"name"`
+	ID          string `json:"id"`
+	Name        string `json:"name"`
+	Description string `json:"description"`
 }
 
 // Phone is a service's phone number.
@@ -74,18 +75,20 @@ type Attribute struct {
 // TaxonomyTerm is an HSDS taxonomy term: here a Focus Family theme or a
 // support pathway, with the portal page that explains it.
 type TaxonomyTerm struct {
-	ID         string `json:"id"`
-	Code       string `json:"code"`
-	Name       string `json:"name"`
-	TaxonomyID string `json:"taxonomy_id"`
-	Taxonomy   string `json:"taxonomy"`
-	TermURI    string `json:"term_uri,omitempty"`
+	ID          string `json:"id"`
+	Code        string `json:"code"`
+	Name        string `json:"name"`
+	TaxonomyID  string `json:"taxonomy_id"`
+	Taxonomy    string `json:"taxonomy"`
+	Description string `json:"description"`
+	TermURI     string `json:"term_uri,omitempty"`
 }
 
 // Taxonomy is an HSDS taxonomy: one vocabulary of the data file.
 type Taxonomy struct {
-	ID   string `json:"id"`
-	Name string `json:"name"`
+	ID          string `json:"id"`
+	Name        string `json:"name"`
+	Description string `json:"description"`
 }
 
 // taxonomyName names a vocabulary from its id, which is all the data file

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/goccy/go-yaml"
+	"github.com/goccy/go-yaml/ast"
 
 	"github.com/focusfamily/portal/rules"
 )
@@ -55,16 +56,45 @@ func Tree(fsys fs.FS, dir, name string) (map[string]any, error) {
 	return tree, nil
 }
 
-// Parse decodes one YAML document into plain values (maps, lists, strings,
-// numbers, booleans), turning any timestamp back into a YYYY-MM-DD string,
-// which is what the rules decoder reads.
+// Parse checks and decodes one YAML file (see ParseNode) into plain values
+// (maps, lists, strings, numbers, booleans), turning any timestamp back
+// into a YYYY-MM-DD string, which is what the rules decoder reads.
 func Parse(b []byte) (any, error) {
+	body, err := ParseNode(b)
+	if err != nil || body == nil {
+		return nil, err
+	}
+	return Value(body)
+}
+
+// Value decodes a node that ParseNode returned into plain values.
+func Value(body ast.Node) (any, error) {
 	var v any
-	if err := yaml.Unmarshal(b, &v); err != nil {
+	if err := yaml.NodeToValue(body, &v); err != nil {
 		// One line, without the source excerpt, so each error stays on one line.
 		return nil, errors.New(yaml.FormatError(err, false, false))
 	}
 	return normalise(v), nil
+}
+
+// Lines maps the path of every value under body, such as
+// "services[2].email", to the line it starts on, so that a check of the
+// decoded values can say where to look.
+func Lines(body ast.Node) map[string]int {
+	lines := map[string]int{}
+	ast.Walk(lineVisitor(lines), body)
+	return lines
+}
+
+type lineVisitor map[string]int
+
+func (l lineVisitor) Visit(n ast.Node) ast.Visitor {
+	if p := entryPath(n); n.GetToken() != nil {
+		if _, seen := l[p]; !seen {
+			l[p] = n.GetToken().Position.Line
+		}
+	}
+	return l
 }
 
 func normalise(v any) any {

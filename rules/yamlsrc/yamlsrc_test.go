@@ -39,7 +39,7 @@ func TestErrorsNameTheFile(t *testing.T) {
 		want string
 	}{
 		{"no files", fstest.MapFS{}, "data/rules: no .yaml files found"},
-		{"bad yaml", fstest.MapFS{"questions.yaml": {Data: []byte("questions: [x\n")}}, "data/rules/questions.yaml: ["},
+		{"bad yaml", fstest.MapFS{"questions.yaml": {Data: []byte("questions: [x\n")}}, "data/rules/questions.yaml: line 1, column 12: YAML syntax error: "},
 		{"bad data", fstest.MapFS{"questions.yaml": {Data: []byte("questions: []\n")}}, "data/rules/sources.yaml: file is missing"},
 	}
 	for _, tt := range tests {
@@ -52,5 +52,18 @@ func TestErrorsNameTheFile(t *testing.T) {
 				t.Errorf("error spreads over too many lines:\n%v", err)
 			}
 		})
+	}
+}
+
+func TestLines(t *testing.T) {
+	body, err := ParseNode([]byte("# a comment\nservices:\n  - id: a\n    email: x\n  - id: b\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := Lines(body)
+	for path, want := range map[string]int{"services[0].email": 4, "services[1]": 5, "services[1].id": 5} {
+		if lines[path] != want {
+			t.Errorf("line of %s = %d; want %d (all: %v)", path, lines[path], want, lines)
+		}
 	}
 }

@@ -67,6 +67,20 @@ test('the search page finds pages on the device, under the CSP, with nothing sto
   await context.close()
 })
 
+// A professional looking for a referral route finds the pathway's "How to refer" section first.
+test('searching for a referral route returns the pathway first', async () => {
+  const { context, page, log } = await openPage(browser)
+  await page.goto(server.origin + '/search/')
+  for (const [words, want] of [['medical needs referral', '/pathways/medical-needs/'], ['EBSA referral', '/pathways/ebsa/']]) {
+    await search(page, words)
+    const links = await resultLinks(page)
+    assert.equal(links[0], want, `"${words}" should list ${want} first, got: ${links.slice(0, 5).join(' ')}`)
+  }
+  assert.deepEqual(problems(log, server.origin), [])
+  assert.deepEqual(await storageState(context, page), { cookies: 0, local: 0, session: 0, idb: 0 })
+  await context.close()
+})
+
 test('the header search box leads to results, and the words never enter the address or history', async () => {
   const { context, page, log } = await openPage(browser)
   await page.goto(server.origin + '/themes/')
@@ -86,7 +100,7 @@ test('results can be filtered by section, and a section alone lists its pages', 
   const { context, page } = await openPage(browser)
   await page.goto(server.origin + '/search/')
   const sections = await page.locator('#search-form input[name=section]').evaluateAll(bs => bs.map(b => b.value))
-  assert.deepEqual(sections.sort(), ['case-studies', 'pathways', 'services', 'themes'])
+  assert.deepEqual(sections.sort(), ['case-studies', 'pathways', 'services', 'themes', 'your-rights'])
   await page.check('#search-form input[value=themes]')
   await search(page, 'attendance')
   const links = await resultLinks(page)
@@ -153,7 +167,7 @@ test('without JavaScript the search page says so and links to the section lists'
   assert.ok(await notice.isVisible(), 'the no-JavaScript notice shows')
   assert.match(await notice.innerText(), /JavaScript/)
   const links = await notice.locator('a').evaluateAll(as => as.map(a => new URL(a.href).pathname))
-  assert.deepEqual(links.sort(), ['/case-studies/', '/pathways/', '/services/', '/themes/'])
+  assert.deepEqual(links.sort(), ['/case-studies/', '/pathways/', '/services/', '/themes/', '/your-rights/'])
   assert.equal(await page.locator('#search-form').isVisible(), false, 'the form that needs JavaScript is hidden')
   await context.close()
 })

@@ -3,7 +3,14 @@
 
 const show = (el, on = true) => { if (el) el.hidden = !on }
 
-export function renderResult (scope, res) {
+// sensitiveAnswerGiven says whether any answer is one that data/sensitive.yaml
+// lists (such as domestic abuse), so the result shows the helplines.
+function sensitiveAnswerGiven (listed, answers) {
+  const value = v => v === true ? 'yes' : v === false ? 'no' : String(v)
+  return Object.entries(listed).some(([q, values]) => answers[q] !== undefined && values.includes(value(answers[q])))
+}
+
+export function renderResult (scope, res, answers) {
   for (const el of scope.querySelectorAll('[data-verdict], [data-theme], [data-criterion], [data-unknown], [data-could-change], [data-pathway], [data-service], [data-result-section]')) el.hidden = true
 
   show(scope.querySelector(`[data-verdict="${res.verdict}"]`))
@@ -33,6 +40,9 @@ export function renderResult (scope, res) {
     show(block)
   }
   show(scope.querySelector('[data-result-section="pathways"]'), suggested.length > 0)
+
+  const helplines = scope.querySelector('[data-result-section="helplines"]')
+  show(helplines, sensitiveAnswerGiven(JSON.parse(helplines.dataset.sensitiveAnswers), answers))
 
   for (const id of res.services) show(scope.querySelector(`[data-service="${id}"]`))
   show(scope.querySelector('[data-result-section="services"]'), res.services.length > 0)

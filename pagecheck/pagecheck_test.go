@@ -1,0 +1,211 @@
+package pagecheck
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+// TestBuiltSite checks every page `make build` wrote to public/.
+func TestBuiltSite(t *testing.T) {
+	public := filepath.Join("..", "public")
+	if _, err := os.Stat(filepath.Join(public, "index.html")); err != nil {
+		t.Fatal("no built site in public/: run `make build` first")
+	}
+	d, err := LoadData("..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Helplines) < 6 || len(d.Sensitive) == 0 {
+		t.Fatalf("data too small: %d helplines, %d sensitive pages", len(d.Helplines), len(d.Sensitive))
+	}
+	problems, err := Check(os.DirFS(public), d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range problems {
+		t.Error(p)
+	}
+}
+
+// TestHelplineData checks each helpline's number and digits agree, and that
+// the numbers the issue names are there.
+func TestHelplineData(t *testing.T) {
+	d, err := LoadData("..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]bool{}
+	for _, h := range d.Helplines {
+		if digits(h.Number) != h.Tel {
+			t.Errorf("%s: number %q and tel %q differ", h.ID, h.Number, h.Tel)
+		}
+		got[h.Number] = true
+	}
+	for _, n := range []string{"0808 2000 247", "0808 800 5000", "0800 1111", "116 123", "111", "999"} {
+		if !got[n] {
+			t.Errorf("data/helplines.yaml has no helpline %s", n)
+		}
+	}
+}
+
+// testData is a small set of helplines and sensitive pages, with Polish pages under /pl/.
+func testData() *Data {
+	return &Data{
+		Helplines: []Helpline{
+			{ID: "childline", Name: "Childline", Number: "0800 1111", Tel: "08001111"},
+			{ID: "samaritans", Name: "Samaritans", Number: "116 123", Tel: "116123"},
+			{ID: "nhs-111", Name: "NHS 111", Number: "111", Tel: "111"},
+		},
+		Sensitive: map[string]bool{"/themes/abuse": true, "/safe": true},
+		Languages: map[string]bool{"pl": true},
+	}
+}
+
+const exitButton = `<div class="govuk-exit-this-page app-no-print"><a href="https://www.bbc.co.uk/weather">Exit this page</a></div>`
+
+func html5(body string) *fstest.MapFile {
+	return &fstest.MapFile{Data: []byte(`<!DOCTYPE html><html><head><title>t</title></head><body><main>` + body + `</main></body></html>`)}
+}
+
+// goodSite is a tiny built site that passes every check; extra is added to
+// the pages it names.
+func goodSite(extra map[string]string) fstest.MapFS {
+	bodies := map[string]string{
+		"index.html":                 `<p>Call <a href="tel:08001111">0800 1111</a>. Ring Samaritans on 116 123 or NHS 111.</p>`,
+		"themes/abuse/index.html":    exitButton + `<p>Childline: 0800 1111</p>`,
+		"safe/index.html":            exitButton + `<ul data-exit-pages><li><a href="/themes/abuse/">Abuse</a></li><li><a href="/safe/">Safe</a></li></ul>`,
+		"themes/index.html":          `<p>Attendance below 90% over 12 months.</p>`,
+		"pl/themes/abuse/index.html": exitButton,
+		"pl/safe/index.html":         exitButton + `<ul data-exit-pages><li><a href="/pl/themes/abuse/">A</a></li><li><a href="/pl/safe/">S</a></li></ul>`,
+	}
+	site := fstest.MapFS{"pagefind/x.html": html5(`Seed 004`)}
+	for name, body := range bodies {
+		site[name] = html5(body + extra[name])
+	}
+	for name, body := range extra {
+		if _, ok := bodies[name]; !ok {
+			site[name] = html5(body)
+		}
+	}
+	return site
+}
+
+func TestGoodSitePasses(t *testing.T) {
+	problems, err := Check(goodSite(nil), testData())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range problems {
+		t.Errorf("unexpected problem: %s", p)
+	}
+}
+
+// TestEachCheckCanFail breaks the good site one way at a time: each must be
+// reported, naming the page.
+func TestEachCheckCanFail(t *testing.T) {
+	cases := []struct {
+		name, page, body, want string
+	}{
+		{"seed code", "index.html", `<p>Seed 004: a council strategy</p>`, `internal code "Seed 004"`},
+		{"bracketed source marker", "themes/index.html", `<li>A strategy [S 004]</li>`, `internal code "[S 004]"`},
+		{"bare source marker", "themes/index.html", `<p>(S 000)</p>`, `internal code "S 000"`},
+		{"confirmed marker", "index.html", `<li>Children Act 1989 [C]</li>`, `internal code "[C]"`},
+		{"uncertain marker", "index.html", `<li>Recalled [U]</li>`, `internal code "[U]"`},
+		{"a guess", "index.html", `<p>The theme's number is a guess.</p>`, `internal code "is a guess"`},
+		{"code in an attribute", "index.html", `<img alt="Seed 001 chart" src="x.png">`, `internal code "Seed 001"`},
+		{"helpline without its spaces", "index.html", `<p>Call 08001111 today.</p>`, `the Childline number is written "08001111"`},
+		{"helpline with other spacing", "index.html", `<p>Call 116123.</p>`, `the Samaritans number is written "116123"`},
+		{"helpline in international form", "index.html", `<p>Call +44 800 1111.</p>`, `the Childline number is written "+44 800 1111"`},
+		{"wrong number after a name", "index.html", `<p>Call Childline on 0800 1112.</p>`, `Childline is followed by the number "0800 1112"`},
+		{"tel link dials other digits", "index.html", `<a href="tel:08001112">0800 1111</a>`, `does not dial tel:08001111`},
+		{"tel link written differently", "index.html", `<a href="tel:+448001111">call</a>`, `does not dial tel:08001111`},
+		{"sensitive page without the button", "themes/abuse/index.html", `<script>/* no button */</script>`, ""},
+		{"button on a page not listed", "themes/index.html", exitButton, "data/sensitive.yaml does not list it"},
+		{"button on a translated page not listed", "pl/themes/index.html", exitButton, "data/sensitive.yaml does not list it"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			site := goodSite(map[string]string{tc.page: tc.body})
+			if tc.want == "" { // replace the page instead of adding to it
+				site[tc.page] = html5(`<p>No button here.</p>`)
+				tc.want = "it has no Exit this page button"
+			}
+			problems, err := Check(site, testData())
+			if err != nil {
+				t.Fatal(err)
+			}
+			found := false
+			for _, p := range problems {
+				if p.Page == tc.page && strings.Contains(p.Message, tc.want) {
+					found = true
+				}
+			}
+			if !found {
+				t.Errorf("want a problem on %s containing %q, got %v", tc.page, tc.want, problems)
+			}
+		})
+	}
+}
+
+func TestExitClaimMustMatchTheBuiltPages(t *testing.T) {
+	cases := []struct {
+		name, claim, want string
+	}{
+		{"a page left out", `<ul data-exit-pages><li><a href="/safe/">Safe</a></li></ul>`, `does not list "/themes/abuse"`},
+		{"a page without the button", `<ul data-exit-pages><li><a href="/themes/abuse/">A</a></li><li><a href="/safe/">S</a></li><li><a href="/themes/">T</a></li></ul>`, `says "/themes/" has Exit this page, but the built page does not`},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			site := goodSite(nil)
+			site["safe/index.html"] = html5(exitButton + tc.claim)
+			problems, err := Check(site, testData())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(problems) != 1 || problems[0].Page != "safe/index.html" || !strings.Contains(problems[0].Message, tc.want) {
+				t.Errorf("want one problem on safe/index.html containing %q, got %v", tc.want, problems)
+			}
+		})
+	}
+	site := goodSite(nil)
+	site["safe/index.html"] = html5(exitButton)
+	site["pl/safe/index.html"] = html5(exitButton)
+	problems, _ := Check(site, testData())
+	if len(problems) != 1 || !strings.Contains(problems[0].Message, "no page lists the pages that have Exit this page") {
+		t.Errorf("a site with no list of pages must fail, got %v", problems)
+	}
+}
+
+func TestListedPageMustBeBuilt(t *testing.T) {
+	d := testData()
+	d.Sensitive["/themes/gone"] = true
+	problems, err := Check(goodSite(nil), d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(problems) != 1 || !strings.Contains(problems[0].Message, `"/themes/gone" is not a built page`) {
+		t.Errorf("want the missing page named, got %v", problems)
+	}
+}
+
+func TestLogicalPath(t *testing.T) {
+	langs := map[string]bool{"pl": true, "ar": true}
+	for name, want := range map[string][2]string{
+		"index.html":                  {"", "/"},
+		"themes/index.html":           {"", "/themes"},
+		"themes/health/index.html":    {"", "/themes/health"},
+		"pl/themes/health/index.html": {"pl", "/themes/health"},
+		"ar/index.html":               {"ar", "/"},
+		"404.html":                    {"", "/404.html"},
+	} {
+		if lang, p := logicalPath(name, langs); lang != want[0] || p != want[1] {
+			t.Errorf("logicalPath(%q) = %q, %q; want %q, %q", name, lang, p, want[0], want[1])
+		}
+	}
+	if lang, p := hrefPath("/pl/themes/health/#x", langs); lang != "pl" || p != "/themes/health" {
+		t.Errorf("hrefPath = %q, %q", lang, p)
+	}
+}

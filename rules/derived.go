@@ -1,0 +1,24 @@
+package rules
+
+// ProgrammeRule is the rule for qualifying as one message: the words pages
+// show and the end of every verdict's reason.
+func (m *Model) ProgrammeRule() Msg {
+	p := m.Programme
+	return msg("programme.rule", countArg("minThemes", p.MinThemes),
+		refArg("cp", ArgCriterion, p.CPCriterion, "clause"), countArg("cpOther", p.CPOtherCriteria))
+}
+
+// ProgressMeasures lists the ids of the measures that a criterion's
+// significant and sustained progress read, in the order they read them, so
+// a page can ask only for the measures the chosen criteria need.
+func (c *Criterion) ProgressMeasures(m *Model) []string {
+	var ids []string
+	add := func(k *cond) {
+		if (k.op == opCmp || k.op == opIs) && !contains(ids, m.Measures[k.ref].ID) {
+			ids = append(ids, m.Measures[k.ref].ID)
+		}
+	}
+	walk(c.Significant.cond, add)
+	walk(c.Sustained.cond, add)
+	return ids
+}

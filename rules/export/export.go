@@ -1,0 +1,164 @@
+// Package export writes the checked rules model that the site and the
+// browser read, one JSON file per language: the rules data in that language
+// with thresholds filled in, the engine's message templates, and what the
+// pages would otherwise work out from the conditions. Go is then the only
+// reader of data/rules/: templates read the model, never the YAML.
+package export
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/focusfamily/portal/rules"
+	"github.com/focusfamily/portal/rules/yamlsrc"
+	"github.com/focusfamily/portal/wording"
+)
+
+// Source says where the rules data and the message templates are.
+type Source struct {
+	FS       fs.FS
+	Rules    string // the rules data, e.g. "data/rules"; its translations are in Rules/translations
+	Messages string // the engine's message templates, one file per language, e.g. "i18n/engine"
+}
+
+// Default is the layout of the repository, read from dir.
+func Default(dir string) Source {
+	return Source{FS: os.DirFS(dir), Rules: "data/rules", Messages: "i18n/engine"}
+}
+
+// Model is the rules of one language, as written to <lang>.json.
+type Model struct {
+	Lang     string            `json:"lang"`
+	Dir      string            `json:"dir"` // "ltr" or "rtl"
+	Rules    map[string]any    `json:"rules"`
+	Messages map[string]string `json:"messages"`
+	Derived  map[string]any    `json:"derived"`
+
+	Checked *rules.Model   `json:"-"`
+	Words   *wording.Words `json:"-"`
+}
+
+// rtl lists the languages written right to left.
+var rtl = map[string]bool{"ar": true, "fa": true, "he": true, "ur": true}
+
+// Languages lists English, then every language with a translations file,
+// in alphabetical order.
+func Languages(src Source) ([]string, error) {
+	files, err := fs.Glob(src.FS, path.Join(src.Rules, "translations", "*.yaml"))
+	if err != nil {
+		return nil, err
+	}
+	langs := []string{"en"}
+	for _, f := range files {
+		langs = append(langs, strings.TrimSuffix(path.Base(f), ".yaml"))
+	}
+	sort.Strings(langs[1:])
+	return langs, nil
+}
+
+// Build loads, checks and translates the rules for lang. Its errors name
+// the file and the entry or key at fault.
+func Build(src Source, lang string) (*Model, error) {
+	tree, err := yamlsrc.Tree(src.FS, src.Rules, src.Rules)
+	if err != nil {
+		return nil, err
+	}
+	english, err := rules.Decode(rules.FromAny(tree), src.Rules)
+	if err != nil {
+		return nil, err
+	}
+	fs := fields(tree)
+	if lang != "en" {
+		if err := translate(src, lang, fs); err != nil {
+			return nil, err
+		}
+	}
+	if err := fill(src, lang, fs, english.Thresholds); err != nil {
+		return nil, err
+	}
+	checked, err := rules.Decode(rules.FromAny(tree), src.Rules)
+	if err != nil {
+		return nil, err
+	}
+	msgs, err := loadMessages(src, lang)
+	if err != nil {
+		return nil, err
+	}
+	m := &Model{Lang: lang, Dir: "ltr", Rules: tree, Messages: msgs, Checked: checked,
+		Words: wording.New(lang, msgs, checked)}
+	if rtl[lang] {
+		m.Dir = "rtl"
+	}
+	m.Derived = derive(m)
+	return m, nil
+}
+
+// fill puts the thresholds' values, written for lang, into every text.
+func fill(src Source, lang string, fs []field, ts []rules.Threshold) error {
+	var errs []error
+	for _, f := range fs {
+		s, err := wording.Fill(f.text(), lang, ts)
+		if err != nil {
+			file := src.Rules + "/" + f.file + ".yaml"
+			if lang != "en" {
+				file = translationsFile(src, lang)
+			}
+			errs = append(errs, fmt.Errorf("%s: %s: %w", file, f.key, err))
+			continue
+		}
+		f.m[f.name] = s
+	}
+	return errors.Join(errs...)
+}
+
+func loadMessages(src Source, lang string) (map[string]string, error) {
+	name := path.Join(src.Messages, lang+".yaml")
+	b, err := fs.ReadFile(src.FS, name)
+	if err != nil {
+		return nil, err
+	}
+	v, err := yamlsrc.Parse(b)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	msgs, err := wording.Messages(rules.FromAny(v))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	return msgs, nil
+}
+
+// WriteAll writes <lang>.json for every language into dir.
+func WriteAll(src Source, dir string) ([]string, error) {
+	langs, err := Languages(src)
+	if err != nil {
+		return nil, err
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, err
+	}
+	var written []string
+	for _, lang := range langs {
+		m, err := Build(src, lang)
+		if err != nil {
+			return written, err
+		}
+		b, err := json.Marshal(m)
+		if err != nil {
+			return written, err
+		}
+		name := filepath.Join(dir, lang+".json")
+		if err := os.WriteFile(name, b, 0o644); err != nil {
+			return written, err
+		}
+		written = append(written, name)
+	}
+	return written, nil
+}

@@ -1,0 +1,102 @@
+// Runs the generated host configurations (build/hosting/, written by
+// `make build` from security/_headers) in real nginx and Apache from
+// Debian, serving public/ on a free loopback port. Each server gets a
+// throw-away main configuration that includes the generated file with only
+// its port and root changed, as a council would change them.
+import { spawn } from 'node:child_process'
+import { once } from 'node:events'
+import { mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { freePort } from '../../worker/lib/wrangler.mjs'
+
+const ROOT = '/var/www/focus-family/public' // security/hosting.Root
+
+// generated reads a generated file with the port and root put in.
+function generated (file, port, listen) {
+  const text = readFileSync(join('build/hosting', file), 'utf8')
+  const out = text.replaceAll(ROOT, resolve('public')).replace(listen[0], listen[1].replace('PORT', port))
+  if (out === text) throw new Error(`${file}: found no root or port to change`)
+  return out
+}
+
+const MAIN = {
+  nginx: (dir, port) => `daemon off;
+worker_processes 1;
+pid ${dir}/nginx.pid;
+error_log ${dir}/error.log warn;
+events { worker_connections 256; }
+http {
+  include /etc/nginx/mime.types;
+  default_type application/octet-stream;
+  access_log off;
+  client_body_temp_path ${dir}/body;
+  proxy_temp_path ${dir}/proxy;
+  fastcgi_temp_path ${dir}/fastcgi;
+  uwsgi_temp_path ${dir}/uwsgi;
+  scgi_temp_path ${dir}/scgi;
+  include ${dir}/site.conf;
+}
+`,
+  apache: (dir, port) => `ServerRoot ${dir}
+Listen 127.0.0.1:${port}
+PidFile ${dir}/apache.pid
+ErrorLog ${dir}/error.log
+LogLevel warn
+DefaultRuntimeDir ${dir}
+Mutex file:${dir}
+ServerName 127.0.0.1
+User www-data
+Group www-data
+${['mpm_event', 'authz_core', 'mime', 'dir', 'headers', 'rewrite', 'filter', 'deflate']
+  .map(m => `LoadModule ${m}_module /usr/lib/apache2/modules/mod_${m}.so`).join('\n')}
+TypesConfig /etc/mime.types
+Include ${dir}/site.conf
+`
+}
+
+const SITE = {
+  nginx: { file: 'nginx/focus-family.conf', listen: ['listen 80;', 'listen 127.0.0.1:PORT;'] },
+  apache: { file: 'apache/focus-family.conf', listen: ['<VirtualHost *:80>', '<VirtualHost *:PORT>'] }
+}
+
+const COMMAND = {
+  nginx: dir => ['/usr/sbin/nginx', ['-c', `${dir}/main.conf`, '-p', dir]],
+  apache: dir => ['/usr/sbin/apache2', ['-f', `${dir}/main.conf`, '-DFOREGROUND']]
+}
+
+// startServer starts nginx or Apache with its generated configuration and
+// resolves once it answers; stop() ends it and removes its folder.
+export async function startServer (kind) {
+  const dir = mkdtempSync(join(tmpdir(), `focus-${kind}-`))
+  const port = await freePort()
+  writeFileSync(`${dir}/site.conf`, generated(SITE[kind].file, port, SITE[kind].listen))
+  writeFileSync(`${dir}/main.conf`, MAIN[kind](dir, port))
+  const [cmd, args] = COMMAND[kind](dir)
+  const proc = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] })
+  let output = ''
+  proc.stdout.on('data', d => { output += d })
+  proc.stderr.on('data', d => { output += d })
+  const exited = once(proc, 'exit')
+  const origin = `http://127.0.0.1:${port}`
+  const stop = async () => {
+    if (proc.exitCode === null && proc.signalCode === null) {
+      proc.kill('SIGTERM')
+      await exited
+    }
+    rmSync(dir, { recursive: true, force: true })
+  }
+  for (let i = 0; i < 100; i++) {
+    if (proc.exitCode !== null) break
+    try {
+      const res = await fetch(origin + '/', { signal: AbortSignal.timeout(2000) })
+      await res.arrayBuffer()
+      return { origin, stop, kind }
+    } catch {}
+    await new Promise(resolve => setTimeout(resolve, 100))
+  }
+  let log = ''
+  try { log = readFileSync(`${dir}/error.log`, 'utf8') } catch {}
+  await stop()
+  throw new Error(`${kind} did not start:\n${output}\n${log}`)
+}
