@@ -109,8 +109,8 @@ hosts-test: build chromium servers
 	node --test --test-concurrency=1 tests/hosts/
 
 servers:
-	@test -x /usr/sbin/nginx -a -x /usr/sbin/apache2 -a -d /usr/lib/python3/dist-packages/botocore || \
-		{ apt-get update && apt-get install -y --no-install-recommends nginx apache2 python3-botocore; }
+	@test -x /usr/sbin/nginx -a -x /usr/sbin/apache2 -a -d /usr/lib/python3/dist-packages/botocore -a -d /usr/lib/python3/dist-packages/yaml || \
+		{ apt-get update && apt-get install -y --no-install-recommends nginx apache2 python3-botocore python3-yaml; }
 
 clean:
 	rm -rf public resources/_gen build .hugo_build.lock
