@@ -78,18 +78,25 @@ func Relevant(m *Model, answers Node) []string {
 	return ids
 }
 
+// MaxTextAnswer is the longest text answer read, in bytes: longer text
+// is refused rather than parsed, since no answer needs it.
+const MaxTextAnswer = 200
+
+// maxShownID is the longest unknown key repeated back in a message.
+const maxShownID = 40
+
 func (m *Model) readAnswers(n Node) (*answerSet, []AnswerError) {
 	a := &answerSet{vals: make([]value, len(m.Questions))}
 	if n == nil || n.Kind() != KindMap {
 		a.raw = a.vals
-		return a, []AnswerError{{Message: "The answers must be a set of question ids, each with its answer"}}
+		return a, []AnswerError{{Msg: msg("answer.notMap")}}
 	}
 	var errs []AnswerError
 	for i := range m.Questions {
 		q := &m.Questions[i]
-		v, msg := parseValue(&q.Field, q.Options, q.AllowUnknown, n.Get(q.ID))
-		if msg != "" {
-			errs = append(errs, AnswerError{Question: q.ID, Message: msg})
+		v, e := parseValue(&q.Field, q.Options, q.AllowUnknown, n.Get(q.ID))
+		if e.Code != "" {
+			errs = append(errs, AnswerError{Question: q.ID, Msg: e})
 		}
 		a.vals[i] = v
 	}
@@ -97,15 +104,23 @@ func (m *Model) readAnswers(n Node) (*answerSet, []AnswerError) {
 	m.skipIrrelevant(a)
 	for i, q := range m.Questions {
 		if a.vals[i].state == stMissing && !hasError(errs, q.ID) {
-			errs = append(errs, AnswerError{Question: q.ID, Message: "Answer the question about " + q.Label})
+			errs = append(errs, AnswerError{Question: q.ID, Msg: msg("answer.required", q.label())})
 		}
 	}
 	for _, k := range n.Keys() {
 		if _, ok := m.qIndex[k]; !ok {
-			errs = append(errs, AnswerError{Question: k, Message: "There is no question with the id " + quote(k)})
+			errs = append(errs, AnswerError{Question: shortID(k), Msg: msg("answer.unknownQuestion", textArg("id", shortID(k)))})
 		}
 	}
 	return a, errs
+}
+
+// shortID cuts a key the family's file gave to a length fit to show.
+func shortID(k string) string {
+	if len(k) > maxShownID {
+		return k[:maxShownID] + "…"
+	}
+	return k
 }
 
 // skipIrrelevant marks the questions whose askIf is false. An answer kept
@@ -128,51 +143,56 @@ func hasError(errs []AnswerError, id string) bool {
 	return false
 }
 
-// parseValue reads one answer. It returns a plain message, in the GOV.UK
-// style, if the answer is not valid; the value is then treated as missing.
-func parseValue(f *Field, opts []Option, allowUnknown bool, n Node) (value, string) {
+// parseValue reads one answer. It returns a message, in the GOV.UK style,
+// if the answer is not valid; the value is then treated as missing.
+func parseValue(f *Field, opts []Option, allowUnknown bool, n Node) (value, Msg) {
 	if n == nil || n.Kind() == KindNull {
-		return value{}, ""
+		return value{}, Msg{}
+	}
+	if n.Kind() == KindString && len(n.Str()) > MaxTextAnswer {
+		return value{}, msg("answer.tooLong", f.label(), countArg("max", MaxTextAnswer))
 	}
 	if n.Kind() == KindString && trim(n.Str()) == unknownAnswer {
 		if !allowUnknown {
-			return value{}, capital(f.Label) + `: "I do not know" is not one of the answers here, so choose an answer`
+			return value{}, msg("answer.unknownNotAllowed", f.label())
 		}
-		return value{state: stUnknown}, ""
+		return value{state: stUnknown}, Msg{}
 	}
 	switch f.Type {
 	case TypeYesNo:
 		return parseYesNo(f, n)
 	case TypeChoice:
 		if s := n.Str(); n.Kind() == KindString && optionIndex(opts, s) >= 0 {
-			return value{state: stKnown, opt: s}, ""
+			return value{state: stKnown, opt: s}, Msg{}
 		}
-		return value{}, "Select one of the answers about " + f.Label
+		return value{}, msg("answer.choice", f.label())
 	case TypeNumber, TypeCount:
-		if n.Kind() == KindMap && f.AllowSessions {
-			return parseSessions(f, n)
+		if f.AllowSessions {
+			if a, p, given, ok := sessionsOf(n); given {
+				return checkSessions(a, p, ok)
+			}
 		}
 		return parseNumber(f, n)
 	}
-	return value{}, ""
+	return value{}, Msg{}
 }
 
-func parseYesNo(f *Field, n Node) (value, string) {
+func parseYesNo(f *Field, n Node) (value, Msg) {
 	switch {
 	case n.Kind() == KindBool:
-		return value{state: stKnown, yes: n.Bool()}, ""
+		return value{state: stKnown, yes: n.Bool()}, Msg{}
 	case n.Kind() == KindString:
 		switch asciiLower(trim(n.Str())) {
 		case "yes":
-			return value{state: stKnown, yes: true}, ""
+			return value{state: stKnown, yes: true}, Msg{}
 		case "no":
-			return value{state: stKnown}, ""
+			return value{state: stKnown}, Msg{}
 		}
 	}
-	return value{}, "Select yes or no for " + f.Label
+	return value{}, msg("answer.yesNo", f.label())
 }
 
-func parseNumber(f *Field, n Node) (value, string) {
+func parseNumber(f *Field, n Node) (value, Msg) {
 	x, ok := 0.0, false
 	switch n.Kind() {
 	case KindNumber:
@@ -184,35 +204,59 @@ func parseNumber(f *Field, n Node) (value, string) {
 		}
 		x, ok = parseDecimal(s)
 	}
-	whole := ""
-	if f.Type == TypeCount {
-		whole = "whole "
-	}
 	if !ok || math.IsNaN(x) || math.IsInf(x, 0) || (f.Type == TypeCount && x != math.Trunc(x)) {
-		return value{}, "Enter " + f.Label + " as a " + whole + "number"
+		if f.Type == TypeCount {
+			return value{}, msg("answer.wholeNumber", f.label())
+		}
+		return value{}, msg("answer.number", f.label())
 	}
 	if x < f.Min || x > f.Max {
-		return value{}, capital(f.Label) + " must be between " + withUnit(f.Min, f.Unit) + " and " + withUnit(f.Max, f.Unit)
+		return value{}, msg("answer.range", f.label(), numArg("min", f.Min, f.Unit), numArg("max", f.Max, f.Unit))
 	}
-	return value{state: stKnown, num: x}, ""
+	return value{state: stKnown, num: x}, Msg{}
 }
 
-// parseSessions reads attendance given as {"attended": 306, "possible": 360}.
-func parseSessions(f *Field, n Node) (value, string) {
-	att, pos := n.Get("attended"), n.Get("possible")
-	bad := "Enter the sessions attended and the sessions possible as whole numbers, with attended no more than possible"
-	if att == nil || pos == nil || att.Kind() != KindNumber || pos.Kind() != KindNumber || n.Len() != 2 {
-		return value{}, bad
+// sessionWords are what people type between sessions attended and
+// sessions possible, in the portal's languages: "306/360", "306 out of
+// 360", "306 of 360", "306 z 360", "306 من 360".
+var sessionWords = [...]string{"/", " out of ", " of ", " z ", " من "}
+
+// sessionsOf reads attendance given as sessions: {"attended": 306,
+// "possible": 360}, or the same typed in one field. given is false when n
+// is neither, so it is read as a plain number; ok says the two parts are
+// whole numbers.
+func sessionsOf(n Node) (attended, possible float64, given, ok bool) {
+	if n.Kind() == KindMap {
+		att, pos := n.Get("attended"), n.Get("possible")
+		if n.Len() != 2 || att == nil || pos == nil || att.Kind() != KindNumber || pos.Kind() != KindNumber {
+			return 0, 0, true, false
+		}
+		return att.Num(), pos.Num(), true, true
 	}
-	a, p := att.Num(), pos.Num()
-	if a != math.Trunc(a) || p != math.Trunc(p) || a < 0 || p <= 0 || a > p || p > 1e6 {
-		return value{}, bad
+	if n.Kind() != KindString {
+		return 0, 0, false, false
 	}
-	return value{state: stKnown, num: a / p * 100, sessions: true, attended: a, possible: p}, ""
+	s := asciiLower(trim(n.Str()))
+	for _, w := range sessionWords {
+		if i := strings.Index(s, w); i > 0 {
+			a, okA := parseDecimal(trim(s[:i]))
+			p, okP := parseDecimal(trim(s[i+len(w):]))
+			return a, p, true, okA && okP
+		}
+	}
+	return 0, 0, false, false
+}
+
+// checkSessions turns sessions into a percentage.
+func checkSessions(a, p float64, ok bool) (value, Msg) {
+	if !ok || a != math.Trunc(a) || p != math.Trunc(p) || a < 0 || p <= 0 || a > p || p > 1e6 {
+		return value{}, msg("answer.sessions")
+	}
+	return value{state: stKnown, num: a / p * 100, sessions: true, attended: a, possible: p}, Msg{}
 }
 
 // parseDecimal reads a number typed by a person: digits with an optional
-// sign and decimal point ("85", "88.5", "-0.5"). It is written out here
+// sign and a decimal point or comma ("85", "88.5", "85,5", "-0.5"). It is written out here
 // because strconv.ParseFloat would add about 15 KB to the browser's module;
 // answers never need exponents or more than 15 digits.
 func parseDecimal(s string) (float64, bool) {
@@ -230,7 +274,7 @@ func parseDecimal(s string) (float64, bool) {
 			if point {
 				scale *= 10
 			}
-		case c == '.' && !point:
+		case (c == '.' || c == ',') && !point:
 			point = true
 		default:
 			return 0, false

@@ -53,7 +53,7 @@ func TestRelevantFollowsAskIf(t *testing.T) {
 		{"illness asks for the days missed",
 			map[string]any{"health_absence": "yes"}, []string{"medical_days_missed"}, nil},
 		{"no unauthorised absence skips the question on support",
-			map[string]any{"unauthorised_sessions": 0}, nil, []string{"support_not_worked"}},
+			map[string]any{"unauthorised_sessions": 0}, nil, []string{"support_not_worked", "term_time_leave"}},
 		{"a child in care is not asked whether they were in care before",
 			map[string]any{"social_care": "looked_after"}, nil, []string{"previously_looked_after"}},
 		{"an invalid answer counts as not given",

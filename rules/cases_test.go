@@ -62,7 +62,6 @@ func overlay(base map[string]any, over any) map[string]any {
 }
 
 func TestCases(t *testing.T) {
-	m := realData(t)
 	files := loadCases(t)
 	total := 0
 	seen := map[string]bool{}
@@ -76,7 +75,7 @@ func TestCases(t *testing.T) {
 			total++
 			t.Run(name, func(t *testing.T) {
 				expect, _ := c["expect"].(map[string]any)
-				r, errs := rules.Evaluate(m, rules.FromAny(c["answers"]))
+				r, errs := evaluate(t, "en", c["answers"])
 				checkCase(t, r, errs, expect)
 			})
 		}

@@ -158,6 +158,10 @@ func (o *obj) fieldSpecs(f *Field, kind string, extra ...spec) []spec {
 	if t := o.n.Get("type"); t != nil {
 		ts = t.Str()
 	}
+	f.kind = ArgMeasure
+	if kind == "question" {
+		f.kind = ArgQuestion
+	}
 	for t, name := range typeNames {
 		if name != "" && name == ts {
 			f.Type = ValueType(t)
@@ -331,7 +335,8 @@ func (d *decoder) checkUnused() {
 		d.unused(d.usedM[i], "measures", "measure "+quote(ms.ID), "no progress condition uses this measure")
 	}
 	for i, t := range d.m.Thresholds {
-		d.unused(d.usedT[i], "thresholds", "threshold "+quote(t.ID), "no condition uses this threshold")
+		named := t.ID == ThresholdPersistentAbsence || t.ID == ThresholdSevereAbsence
+		d.unused(d.usedT[i] || named, "thresholds", "threshold "+quote(t.ID), "no condition uses this threshold")
 	}
 }
 

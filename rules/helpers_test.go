@@ -10,7 +10,9 @@ import (
 	"testing"
 
 	"github.com/focusfamily/portal/rules"
+	"github.com/focusfamily/portal/rules/export"
 	"github.com/focusfamily/portal/rules/yamlsrc"
+	"github.com/focusfamily/portal/wording"
 )
 
 var (
@@ -29,6 +31,52 @@ func realData(t testing.TB) *rules.Model {
 		t.Fatalf("loading data/rules: %v", realErr)
 	}
 	return realModel
+}
+
+var (
+	langMu     sync.Mutex
+	langModels = map[string]*export.Model{}
+)
+
+// langData is the rules of one language as the export makes them (texts
+// translated, thresholds filled), with the words to render results.
+func langData(t testing.TB, lang string) (*rules.Model, *wording.Words) {
+	t.Helper()
+	langMu.Lock()
+	defer langMu.Unlock()
+	if lm, ok := langModels[lang]; ok {
+		return lm.Checked, lm.Words
+	}
+	lm, err := export.Build(export.Default(".."), lang)
+	if err != nil {
+		t.Fatalf("exporting %s: %v", lang, err)
+	}
+	langModels[lang] = lm
+	return lm.Checked, lm.Words
+}
+
+// evaluate runs the checker in lang and writes its reasons or errors.
+func evaluate(t testing.TB, lang string, answers any) (*rules.Result, []rules.AnswerError) {
+	t.Helper()
+	m, w := langData(t, lang)
+	r, errs := rules.Evaluate(m, rules.FromAny(answers))
+	w.Errors(errs)
+	if r != nil {
+		w.Result(r)
+	}
+	return r, errs
+}
+
+// progress runs the progress check in lang and writes its reasons or errors.
+func progress(t testing.TB, lang string, input any) (*rules.ProgressResult, []rules.AnswerError) {
+	t.Helper()
+	m, w := langData(t, lang)
+	r, errs := rules.Progress(m, rules.FromAny(input))
+	w.Errors(errs)
+	if r != nil {
+		w.Progress(r)
+	}
+	return r, errs
 }
 
 // readYAML parses a test data file into plain values.
@@ -87,4 +135,11 @@ func scalar(v any) string {
 
 func equalStrings(a, b []string) bool {
 	return strings.Join(a, "\x00") == strings.Join(b, "\x00")
+}
+
+// englishMessages is the engine's English message templates.
+func englishMessages(t testing.TB) map[string]string {
+	t.Helper()
+	langData(t, "en")
+	return langModels["en"].Messages
 }

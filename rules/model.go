@@ -93,7 +93,12 @@ type Field struct {
 	Label         string
 	IfYes, IfNo   string
 	HowToFind     string
+
+	kind ArgKind // ArgQuestion or ArgMeasure: how messages refer to it
 }
+
+// label refers to the field's label in a message.
+func (f *Field) label() Arg { return refArg("label", f.kind, f.ID, "label") }
 
 // Option is one answer to a choice question.
 type Option struct {

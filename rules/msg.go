@@ -16,7 +16,7 @@ type ArgKind uint8
 // theme, programme) are written with the words of the rules data in the
 // reader's language.
 const (
-	ArgNum       ArgKind = iota // Num, in Unit
+	ArgNum       ArgKind = iota // Num, in the unit Field ("%", "days", or "" for none)
 	ArgText                     // Text as given: a term's name, an id the family sent
 	ArgMsg                      // another message
 	ArgList                     // List, written as "a, b and c"
@@ -33,9 +33,8 @@ type Arg struct {
 	Name  string
 	Kind  ArgKind
 	Num   float64
-	Unit  string
 	Text  string // ArgText; the id for references
-	Field string
+	Field string // for references, which words; for numbers, the unit
 	Msg   *Msg
 	List  []Arg
 }
@@ -43,7 +42,7 @@ type Arg struct {
 func msg(code string, args ...Arg) Msg { return Msg{Code: code, Args: args} }
 
 func numArg(name string, f float64, unit string) Arg {
-	return Arg{Name: name, Kind: ArgNum, Num: f, Unit: unit}
+	return Arg{Name: name, Kind: ArgNum, Num: f, Field: unit}
 }
 
 func countArg(name string, n int) Arg { return numArg(name, float64(n), "") }

@@ -44,12 +44,16 @@ type series struct {
 	m     *Model
 	entry []value
 	terms [][]value
-	names []string
+	names []Arg // each term's name, as given, or its number
 
 	checked []int // indices into m.criteria of the criteria being checked
 	sig     []Tri // their significant progress, once known
 	self    int   // index into checked of the criterion being judged
 }
+
+// MaxTerms is the most termly reviews a progress check reads: four school
+// years, more than any measure looks back over.
+const MaxTerms = 12
 
 // Progress judges significant and sustained progress from a family's
 // measures: {"criteria": [ids], "entry": {measure: value}, "terms":
@@ -92,35 +96,41 @@ func Progress(m *Model, input Node) (*ProgressResult, []AnswerError) {
 func and(a, b Tri) Tri { return or(a.not(), b.not()).not() }
 
 func (s *series) check(pm ProgressMeasure, v Tri) ProgressCheck {
-	out := s.why(pm.cond, v, nil)
 	miss, _ := s.missing(pm.cond)
-	return ProgressCheck{Met: v.String(), Text: pm.Text, Reason: joinSentences(out), Missing: nonNil(dedupeStrings(miss))}
+	return ProgressCheck{Met: v.String(), Text: pm.Text, Why: s.why(pm.cond, v, nil), MissingWhy: miss, Missing: []string{}}
 }
 
 func (m *Model) readProgress(n Node) (*series, []AnswerError) {
 	s := &series{m: m}
 	if n == nil || n.Kind() != KindMap {
-		return nil, []AnswerError{{Message: "The progress data must be a set of fields: criteria, entry and terms"}}
+		return nil, []AnswerError{{Msg: msg("progress.notMap")}}
 	}
 	var errs []AnswerError
 	for _, k := range n.Keys() {
 		if k != "criteria" && k != "entry" && k != "terms" {
-			errs = append(errs, AnswerError{Question: k, Message: "There is no field " + quote(k) + ": use criteria, entry and terms"})
+			errs = append(errs, AnswerError{Question: shortID(k), Msg: msg("progress.unknownField", textArg("field", shortID(k)))})
 		}
 	}
 	s.checked, errs = m.readCriteria(n.Get("criteria"), errs)
 	s.entry, errs = m.readMeasures(n.Get("entry"), "entry", errs)
 	terms := n.Get("terms")
-	if terms != nil && terms.Kind() != KindList {
-		errs = append(errs, AnswerError{Question: "terms", Message: "The terms must be a list, oldest first"})
+	switch {
+	case terms != nil && terms.Kind() != KindList:
+		errs = append(errs, AnswerError{Question: "terms", Msg: msg("progress.termsList")})
+		terms = nil
+	case terms != nil && terms.Len() > MaxTerms:
+		errs = append(errs, AnswerError{Question: "terms", Msg: msg("progress.tooManyTerms", countArg("max", MaxTerms))})
 		terms = nil
 	}
 	for i := 0; terms != nil && i < terms.Len(); i++ {
 		path := "terms[" + strconv.Itoa(i) + "]"
 		t := terms.Index(i)
-		name := "term " + strconv.Itoa(i+1)
+		name := msgArg("term", msg("progress.termNumber", countArg("n", i+1)))
 		if nm := t.Get("name"); nm != nil && nm.Kind() == KindString && nm.Str() != "" {
-			name = nm.Str()
+			name = textArg("term", nm.Str())
+			if len(nm.Str()) > MaxTextAnswer {
+				errs = append(errs, AnswerError{Question: path + ".name", Msg: msg("progress.nameTooLong", countArg("max", MaxTextAnswer))})
+			}
 		}
 		var vals []value
 		vals, errs = m.readMeasures(t, path, errs)
@@ -132,7 +142,10 @@ func (m *Model) readProgress(n Node) (*series, []AnswerError) {
 
 func (m *Model) readCriteria(n Node, errs []AnswerError) ([]int, []AnswerError) {
 	if n == nil || n.Kind() != KindList || n.Len() == 0 {
-		return nil, append(errs, AnswerError{Question: "criteria", Message: "List the ids of the criteria the family was taken on for"})
+		return nil, append(errs, AnswerError{Question: "criteria", Msg: msg("progress.criteriaRequired")})
+	}
+	if n.Len() > len(m.criteria) {
+		return nil, append(errs, AnswerError{Question: "criteria", Msg: msg("progress.tooManyCriteria", countArg("max", len(m.criteria)))})
 	}
 	var out []int
 	for i := 0; i < n.Len(); i++ {
@@ -140,9 +153,9 @@ func (m *Model) readCriteria(n Node, errs []AnswerError) ([]int, []AnswerError) 
 		ci, ok := m.cIndex[id]
 		switch {
 		case !ok:
-			errs = append(errs, AnswerError{Question: "criteria[" + strconv.Itoa(i) + "]", Message: "There is no criterion with the id " + quote(id)})
+			errs = append(errs, AnswerError{Question: "criteria[" + strconv.Itoa(i) + "]", Msg: msg("progress.unknownCriterion", textArg("id", shortID(id)))})
 		case containsInt(out, ci):
-			errs = append(errs, AnswerError{Question: "criteria[" + strconv.Itoa(i) + "]", Message: "The criterion " + quote(id) + " is listed twice"})
+			errs = append(errs, AnswerError{Question: "criteria[" + strconv.Itoa(i) + "]", Msg: msg("progress.duplicateCriterion", refArg("criterion", ArgCriterion, id, "text"))})
 		default:
 			out = append(out, ci)
 		}
@@ -158,19 +171,19 @@ func (m *Model) readMeasures(n Node, path string, errs []AnswerError) ([]value, 
 		return vals, errs
 	}
 	if n.Kind() != KindMap {
-		return vals, append(errs, AnswerError{Question: path, Message: "This must be a set of measures, each with its value"})
+		return vals, append(errs, AnswerError{Question: path, Msg: msg("progress.measuresMap")})
 	}
 	for _, k := range n.Keys() {
 		i, ok := m.mIndex[k]
 		if !ok {
 			if k != "name" || path == "entry" {
-				errs = append(errs, AnswerError{Question: path + "." + k, Message: "There is no measure with the id " + quote(k)})
+				errs = append(errs, AnswerError{Question: path + "." + shortID(k), Msg: msg("progress.unknownMeasure", textArg("id", shortID(k)))})
 			}
 			continue
 		}
-		v, msg := parseValue(&m.Measures[i].Field, nil, true, n.Get(k))
-		if msg != "" {
-			errs = append(errs, AnswerError{Question: path + "." + k, Message: msg})
+		v, e := parseValue(&m.Measures[i].Field, nil, true, n.Get(k))
+		if e.Code != "" {
+			errs = append(errs, AnswerError{Question: path + "." + k, Msg: e})
 		}
 		vals[i] = v
 	}
@@ -288,14 +301,4 @@ func (s *series) others() Tri {
 		}
 	}
 	return r
-}
-
-func dedupeStrings(list []string) []string {
-	var out []string
-	for _, s := range list {
-		if !contains(out, s) {
-			out = append(out, s)
-		}
-	}
-	return out
 }

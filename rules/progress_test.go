@@ -33,11 +33,10 @@ func loadProgressCases(t *testing.T) []map[string]any {
 }
 
 func TestProgressCases(t *testing.T) {
-	m := realData(t)
 	for _, c := range loadProgressCases(t) {
 		name, _ := c["name"].(string)
 		t.Run(name, func(t *testing.T) {
-			r, errs := rules.Progress(m, rules.FromAny(c["input"]))
+			r, errs := progress(t, "en", c["input"])
 			if want, ok := c["errors"].(map[string]any); ok {
 				checkErrors(t, errs, want)
 				return

@@ -9,6 +9,7 @@ import (
 
 	"github.com/focusfamily/portal/rules"
 	"github.com/focusfamily/portal/rules/yamlsrc"
+	"github.com/focusfamily/portal/wording"
 )
 
 // realFS copies data/rules into memory, applying edit to each file's text.
@@ -52,6 +53,7 @@ func TestThresholdChangeIsData(t *testing.T) {
 		if len(errs) > 0 {
 			t.Fatal(errs)
 		}
+		wording.New("en", englishMessages(t), m).Result(r)
 		return r.Themes[1].Criteria[0]
 	}
 	if c := eval(before); c.ID != "t2-not-attending" || c.Met != "no" {

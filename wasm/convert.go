@@ -55,6 +55,7 @@ func progressCheck(p rules.ProgressCheck) map[string]any {
 }
 
 func answerErrors(errs []rules.AnswerError) []any {
+	words.Errors(errs)
 	out := make([]any, len(errs))
 	for i, e := range errs {
 		out[i] = map[string]any{"question": e.Question, "message": e.Message}

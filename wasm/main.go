@@ -1,12 +1,14 @@
 //go:build js && wasm
 
 // Command wasm is the checker's browser entry point: a thin shell that hands
-// the page's rules data and answers to the rules engine and returns its
-// results as plain JavaScript objects. Nothing here decides anything.
+// the page's rules model and answers to the rules engine and returns its
+// results as plain JavaScript objects, with the reasons written in the
+// model's language by package wording. Nothing here decides anything.
 //
 // It sets globalThis.focusFamilyRules with:
 //
-//	load(rules) -> {ok, errors}        rules: the parsed data/rules JSON
+//	load(model) -> {ok, errors}        model: the parsed build/model/<lang>.json
+//	                                    ({lang, rules, messages, ...}; see rules/README.md)
 //	relevant(answers) -> [question ids] the questions to ask, in order
 //	validate(answers) -> [{question, message}]
 //	evaluate(answers) -> result | {errors}
@@ -17,9 +19,13 @@ import (
 	"syscall/js"
 
 	"github.com/focusfamily/portal/rules"
+	"github.com/focusfamily/portal/wording"
 )
 
-var model *rules.Model
+var (
+	model *rules.Model
+	words *wording.Words
+)
 
 func main() {
 	api := jsObject.New()
@@ -32,17 +38,27 @@ func main() {
 	select {}
 }
 
-// load decodes and checks the rules. The build has already validated them,
-// so an error here means the page and its data do not match.
+// load decodes the model: its rules and the message templates of its
+// language. The build has already checked them, so an error here means the
+// page and its model do not match.
 func load(_ js.Value, args []js.Value) any {
 	if len(args) != 1 {
-		return failure("load needs the rules data")
+		return failure("load needs the rules model")
 	}
-	m, err := rules.Decode(wrap(args[0]), "data/rules")
+	root := wrap(args[0])
+	m, err := rules.Decode(root.Get("rules"), "model/rules")
 	if err != nil {
 		return failure(err.Error())
 	}
-	model = m
+	msgs, err := wording.Messages(root.Get("messages"))
+	if err != nil {
+		return failure(err.Error())
+	}
+	lang := "en"
+	if l := root.Get("lang"); l != nil {
+		lang = l.Str()
+	}
+	model, words = m, wording.New(lang, msgs, m)
 	return map[string]any{"ok": true}
 }
 
@@ -72,6 +88,7 @@ func evaluate(answers rules.Node) any {
 	if len(errs) > 0 {
 		return map[string]any{"errors": answerErrors(errs)}
 	}
+	words.Result(res)
 	return result(res)
 }
 
@@ -80,6 +97,7 @@ func progress(input rules.Node) any {
 	if len(errs) > 0 {
 		return map[string]any{"errors": answerErrors(errs)}
 	}
+	words.Progress(res)
 	return progressResult(res)
 }
 

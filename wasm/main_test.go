@@ -4,12 +4,11 @@ package main
 
 import (
 	"encoding/json"
-	"os"
 	"syscall/js"
 	"testing"
 
 	"github.com/focusfamily/portal/rules"
-	"github.com/focusfamily/portal/rules/yamlsrc"
+	"github.com/focusfamily/portal/rules/export"
 )
 
 // parse turns JSON text into a JavaScript value, as the page's fetch().json() does.
@@ -48,29 +47,42 @@ func TestJSNodeKinds(t *testing.T) {
 	}
 }
 
-// TestEvaluateThroughJS runs the shell as the page does: the rules as a
-// JavaScript object, answers as another, the result as plain values.
-func TestEvaluateThroughJS(t *testing.T) {
-	tree, err := yamlsrc.Tree(os.DirFS(".."), "data/rules", "data/rules")
+// loadModel loads the exported model of lang, as the page does with the
+// fetched build/model/<lang>.json.
+func loadModel(t *testing.T, lang string) {
+	t.Helper()
+	m, err := export.Build(export.Default(".."), lang)
 	if err != nil {
 		t.Fatal(err)
 	}
-	data, err := json.Marshal(tree)
+	data, err := json.Marshal(m)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if got := load(js.Undefined(), []js.Value{parse(t, string(data))}).(map[string]any); got["ok"] != true {
 		t.Fatalf("load: %v", got)
 	}
+}
+
+// TestEvaluateThroughJS runs the shell as the page does: the model as a
+// JavaScript object, answers as another, the result as plain values.
+func TestEvaluateThroughJS(t *testing.T) {
+	loadModel(t, "en")
 	answers := parse(t, `{"attendance_percent": "85"}`)
 	errs := validate(wrap(answers)).([]any)
 	if len(errs) == 0 {
 		t.Fatal("missing answers must be reported")
+	}
+	if msg := errs[0].(map[string]any)["message"].(string); msg == "" || msg[0] == '[' || msg != "Answer the question about the child's school place" {
+		t.Errorf("validation message %q is not written out", msg)
 	}
 	if got := relevant(wrap(answers)).([]any); len(got) == 0 || got[0] != "attendance_percent" {
 		t.Errorf("relevant: %v", got)
 	}
 	if got := evaluate(wrap(parse(t, `{"attendance_percent": 1}`))).(map[string]any); got["errors"] == nil {
 		t.Error("evaluate must refuse incomplete answers")
+	}
+	if got := load(js.Undefined(), []js.Value{parse(t, `{"rules": {}}`)}).(map[string]any); got["ok"] != false {
+		t.Errorf("a model without rules must not load: %v", got)
 	}
 }

@@ -12,27 +12,24 @@ const (
 	Other = "other"
 )
 
-// pluralRules are CLDR's cardinal rules, by language, as small functions of
-// the number as shown (n), its integer part (i) and how many decimals it
-// shows (v). A language not listed uses English's.
-var pluralRules = map[string]func(n float64, i int64, v int) string{
-	"en": english,
-	"pl": polish,
-	"ar": arabic,
-}
-
-// Plural is the CLDR plural category of n in lang.
+// Plural is the CLDR plural category of n in lang, by CLDR's cardinal
+// rules, written as small functions of the number as shown (n), its integer
+// part (i) and how many decimals it shows (v). A language not listed uses
+// English's.
 func Plural(lang string, n float64) string {
 	n = math.Abs(math.Round(n*100) / 100)
-	rule, ok := pluralRules[lang]
-	if !ok {
-		rule = english
+	i, v := int64(n), fractionDigits(n)
+	switch lang {
+	case "pl":
+		return polish(i, v)
+	case "ar":
+		return arabic(i, v)
 	}
-	return rule(n, int64(n), fractionDigits(n))
+	return english(i, v)
 }
 
 // english: one is 1 with no decimals shown.
-func english(_ float64, i int64, v int) string {
+func english(i int64, v int) string {
 	if i == 1 && v == 0 {
 		return One
 	}
@@ -40,7 +37,7 @@ func english(_ float64, i int64, v int) string {
 }
 
 // polish: 1 dzień, 2-4 dni (but 12-14 dni), 5 dni, 22 dni; decimals are other.
-func polish(_ float64, i int64, v int) string {
+func polish(i int64, v int) string {
 	if v != 0 {
 		return Other
 	}
@@ -55,17 +52,17 @@ func polish(_ float64, i int64, v int) string {
 }
 
 // arabic: six forms, by the number itself and its last two digits.
-func arabic(n float64, _ int64, v int) string {
+func arabic(i int64, v int) string {
 	if v != 0 {
 		return Other
 	}
-	n100 := math.Mod(n, 100)
+	n100 := i % 100
 	switch {
-	case n == 0:
+	case i == 0:
 		return Zero
-	case n == 1:
+	case i == 1:
 		return One
-	case n == 2:
+	case i == 2:
 		return Two
 	case n100 >= 3 && n100 <= 10:
 		return Few

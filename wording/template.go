@@ -1,7 +1,5 @@
 package wording
 
-import "strconv"
-
 // A message template is text with placeholders, in a small subset of ICU
 // MessageFormat that translators know:
 //
@@ -80,42 +78,32 @@ func cut(s string) (string, string) {
 	return trimSpace(s), ""
 }
 
-// arm is one choice of a plural: its selector and its body.
-type arm struct{ sel, body string }
-
-// parseArms reads `one {...} other {...}`; ok is false when it is malformed.
-func parseArms(s string) ([]arm, bool) {
-	var arms []arm
-	for s = trimSpace(s); s != ""; s = trimSpace(s) {
-		open := 0
-		for open < len(s) && s[open] != '{' {
-			open++
-		}
+// pickArm chooses, from arms such as `one {# day} other {# days}`, an
+// exact =N first, then the category, then other. ok is false when no arm fits.
+func pickArm(arms string, n float64, cat string) (body string, ok bool) {
+	exact := "=" + Number(n, "en")
+	best := 3
+	for s := trimSpace(arms); s != ""; s = trimSpace(s) {
+		open := indexByte(s, '{')
 		end := closing(s, open)
-		if open == len(s) || end < 0 {
-			return nil, false
+		if open < 0 || end < 0 {
+			return "", false
 		}
-		arms = append(arms, arm{trimSpace(s[:open]), s[open+1 : end]})
+		rank := 3
+		switch trimSpace(s[:open]) {
+		case exact:
+			rank = 0
+		case cat:
+			rank = 1
+		case Other:
+			rank = 2
+		}
+		if rank < best {
+			best, body = rank, s[open+1:end]
+		}
 		s = s[end+1:]
 	}
-	return arms, len(arms) > 0
-}
-
-// pickArm chooses an exact =N first, then the category, then other.
-func pickArm(s string, n float64, cat string) (string, bool) {
-	arms, ok := parseArms(s)
-	if !ok {
-		return "", false
-	}
-	exact := "=" + strconv.FormatFloat(n, 'f', -1, 64)
-	for _, want := range [...]string{exact, cat, Other} {
-		for _, a := range arms {
-			if a.sel == want {
-				return a.body, true
-			}
-		}
-	}
-	return "", false
+	return body, best < 3
 }
 
 func trimSpace(s string) string {

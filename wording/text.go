@@ -1,25 +1,34 @@
 package wording
 
-// upper maps the lower-case letters that can start a sentence in the
-// languages the portal ships (ASCII and Polish) to capitals. Arabic has no
-// case. A table this small keeps Unicode's case tables out of the browser's
-// module.
-var upper = map[string]string{"ą": "Ą", "ć": "Ć", "ę": "Ę", "ł": "Ł", "ń": "Ń", "ó": "Ó", "ś": "Ś", "ź": "Ź", "ż": "Ż"}
+// polishCase lists the Polish letters with their capitals, lower then
+// upper, two bytes each in UTF-8. Arabic has no case. A table this small
+// keeps Unicode's case tables out of the browser's module.
+const polishCase = "ąĄćĆęĘłŁńŃóÓśŚźŹżŻ"
 
-// capital makes the first letter a capital.
-func capital(s string) string {
-	if s == "" {
+// swapCase changes the two-byte letter at the start of s from one case to
+// the other: from lower to upper when up is true.
+func swapCase(s string, up bool) string {
+	if len(s) < 2 {
 		return s
 	}
-	if c := s[0]; c >= 'a' && c <= 'z' {
-		return string(c-'a'+'A') + s[1:]
-	}
-	if len(s) >= 2 {
-		if u, ok := upper[s[:2]]; ok {
-			return u + s[2:]
+	for i := 0; i+4 <= len(polishCase); i += 4 {
+		from, to := polishCase[i:i+2], polishCase[i+2:i+4]
+		if !up {
+			from, to = to, from
+		}
+		if s[:2] == from {
+			return to + s[2:]
 		}
 	}
 	return s
+}
+
+// capital makes the first letter a capital.
+func capital(s string) string {
+	if s != "" && s[0] >= 'a' && s[0] <= 'z' {
+		return string(s[0]-'a'+'A') + s[1:]
+	}
+	return swapCase(s, true)
 }
 
 // lower makes the first letter small, unless the word is an acronym or a
@@ -28,12 +37,7 @@ func lower(s string) string {
 	if len(s) > 1 && s[0] >= 'A' && s[0] <= 'Z' && !(s[1] >= 'A' && s[1] <= 'Z') {
 		return string(s[0]-'A'+'a') + s[1:]
 	}
-	for l, u := range upper {
-		if len(s) > len(u) && s[:len(u)] == u {
-			return l + s[len(u):]
-		}
-	}
-	return s
+	return swapCase(s, false)
 }
 
 func trimStop(s string) string {

@@ -6,11 +6,7 @@
 // rules, it keeps to small parts of the standard library.
 package wording
 
-import (
-	"strconv"
-
-	"github.com/focusfamily/portal/rules"
-)
+import "github.com/focusfamily/portal/rules"
 
 // Words renders messages in one language, with that language's message
 // templates and the rules data in that language (for the labels of
@@ -36,7 +32,7 @@ func Messages(n rules.Node) (map[string]string, error) {
 	for _, k := range n.Keys() {
 		v := n.Get(k)
 		if v.Kind() != rules.KindString {
-			return nil, errorString("message " + strconv.Quote(k) + " must be text")
+			return nil, errorString("message \"" + k + "\" must be text")
 		}
 		out[k] = v.Str()
 	}
@@ -89,7 +85,7 @@ func (w *Words) phrase(m rules.Msg) string {
 func (w *Words) arg(a rules.Arg) string {
 	switch a.Kind {
 	case rules.ArgNum:
-		return w.Quantity(a.Num, a.Unit)
+		return w.Quantity(a.Num, a.Field)
 	case rules.ArgText:
 		return a.Text
 	case rules.ArgMsg:

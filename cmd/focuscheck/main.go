@@ -2,8 +2,8 @@
 // engine from the command line:
 //
 //	focuscheck validate [--data DIR]
-//	focuscheck eval     [--data DIR] [--format json|text] [FILE|-]
-//	focuscheck progress [--data DIR] [--format json|text] [FILE|-]
+//	focuscheck eval     [--data DIR] [--format json|text] [--lang LANG] [FILE|-]
+//	focuscheck progress [--data DIR] [--format json|text] [--lang LANG] [FILE|-]
 //	focuscheck services [FILE]   (checks the services directory, data/services.yaml)
 //	focuscheck export   [-o DIR] [--root DIR]
 //
@@ -21,9 +21,11 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/focusfamily/portal/rules"
+	"github.com/focusfamily/portal/rules/export"
 	"github.com/focusfamily/portal/rules/yamlsrc"
 )
 
@@ -33,8 +35,8 @@ func main() {
 
 const usage = `usage:
   focuscheck validate [--data DIR]
-  focuscheck eval     [--data DIR] [--format json|text] [FILE|-]
-  focuscheck progress [--data DIR] [--format json|text] [FILE|-]
+  focuscheck eval     [--data DIR] [--format json|text] [--lang LANG] [FILE|-]
+  focuscheck progress [--data DIR] [--format json|text] [--lang LANG] [FILE|-]
   focuscheck services [FILE]
   focuscheck export   [-o DIR] [--root DIR]
 `
@@ -56,6 +58,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	dir := fs.String("data", "data/rules", "folder of the rules data")
 	format := fs.String("format", "json", "output format: json or text")
+	lang := fs.String("lang", "en", "the language of reasons and messages (en, or one with data/rules/translations/<lang>.yaml)")
+	messages := fs.String("messages", "", "folder of the engine's message templates, <lang>.yaml (default: i18n/engine beside the data's data/ folder)")
 	if err := fs.Parse(args[1:]); err != nil {
 		return 2
 	}
@@ -67,16 +71,18 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprint(stderr, usage)
 		return 2
 	}
-	m, err := yamlsrc.Load(os.DirFS(*dir), ".", strings.TrimSuffix(*dir, "/"))
+	if cmd == "validate" {
+		return validate(*dir, stdout, stderr)
+	}
+	if *messages == "" {
+		*messages = filepath.Join(*dir, "../../i18n/engine")
+	}
+	lm, err := export.Build(export.Folders(*dir, *messages), *lang)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 1
 	}
-	if cmd == "validate" {
-		fmt.Fprintf(stdout, "%s: the rules data is valid (%d questions, %d themes, %d pathways, %d measures)\n",
-			*dir, len(m.Questions), len(m.Themes), len(m.Pathways), len(m.Measures))
-		return 0
-	}
+	m, words := lm.Checked, lm.Words
 	input, err := readInput(fs.Arg(0), stdin)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
@@ -84,10 +90,29 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	if cmd == "eval" {
 		r, errs := rules.Evaluate(m, input)
+		words.Errors(errs)
+		if r != nil {
+			words.Result(r)
+		}
 		return output(stdout, stderr, *format, r, errs, func(w io.Writer) { writeResult(w, r) })
 	}
 	r, errs := rules.Progress(m, input)
+	words.Errors(errs)
+	if r != nil {
+		words.Progress(r)
+	}
 	return output(stdout, stderr, *format, r, errs, func(w io.Writer) { writeProgress(w, r) })
+}
+
+func validate(dir string, stdout, stderr io.Writer) int {
+	m, err := yamlsrc.Load(os.DirFS(dir), ".", strings.TrimSuffix(dir, "/"))
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return 1
+	}
+	fmt.Fprintf(stdout, "%s: the rules data is valid (%d questions, %d themes, %d pathways, %d measures)\n",
+		dir, len(m.Questions), len(m.Themes), len(m.Pathways), len(m.Measures))
+	return 0
 }
 
 // maxInput bounds an answers or progress file. A real one is a few

@@ -68,7 +68,7 @@ func TestRun(t *testing.T) {
 		{name: "unknown command", args: []string{"frobnicate"}, code: 2, stderr: []string{"usage:"}},
 		{name: "bad format", args: []string{"eval", "--format", "xml"}, code: 2, stderr: []string{`unknown format "xml"`}},
 		{name: "validate real data", args: []string{"validate", "--data", data}, code: 0,
-			stdout: []string{"the rules data is valid (27 questions, 6 themes, 9 pathways"}},
+			stdout: []string{"the rules data is valid (28 questions, 6 themes, 9 pathways"}},
 		{name: "validate broken data", args: []string{"validate", "--data", broken}, code: 1,
 			stderr: []string{`themes.yaml: theme 1 criterion "t1-attendance": condition: unknown question "attendence"`}},
 		{name: "validate missing folder", args: []string{"validate", "--data", "no/such/dir"}, code: 1, stderr: []string{"no/such/dir"}},

@@ -23,14 +23,23 @@ import (
 
 // Source says where the rules data and the message templates are.
 type Source struct {
-	FS       fs.FS
-	Rules    string // the rules data, e.g. "data/rules"; its translations are in Rules/translations
-	Messages string // the engine's message templates, one file per language, e.g. "i18n/engine"
+	Rules        fs.FS  // the rules data; its translations are in translations/<lang>.yaml
+	RulesName    string // the rules folder as messages name it, e.g. "data/rules"
+	Messages     fs.FS  // the engine's message templates, <lang>.yaml
+	MessagesName string // e.g. "i18n/engine"
 }
 
-// Default is the layout of the repository, read from dir.
+// Folders reads the rules and the message templates from two folders.
+func Folders(rules, messages string) Source {
+	return Source{Rules: os.DirFS(rules), RulesName: strings.TrimSuffix(rules, "/"),
+		Messages: os.DirFS(messages), MessagesName: strings.TrimSuffix(messages, "/")}
+}
+
+// Default is the layout of the repository in dir.
 func Default(dir string) Source {
-	return Source{FS: os.DirFS(dir), Rules: "data/rules", Messages: "i18n/engine"}
+	s := Folders(filepath.Join(dir, "data/rules"), filepath.Join(dir, "i18n/engine"))
+	s.RulesName, s.MessagesName = "data/rules", "i18n/engine"
+	return s
 }
 
 // Model is the rules of one language, as written to <lang>.json.
@@ -51,7 +60,7 @@ var rtl = map[string]bool{"ar": true, "fa": true, "he": true, "ur": true}
 // Languages lists English, then every language with a translations file,
 // in alphabetical order.
 func Languages(src Source) ([]string, error) {
-	files, err := fs.Glob(src.FS, path.Join(src.Rules, "translations", "*.yaml"))
+	files, err := fs.Glob(src.Rules, "translations/*.yaml")
 	if err != nil {
 		return nil, err
 	}
@@ -66,11 +75,11 @@ func Languages(src Source) ([]string, error) {
 // Build loads, checks and translates the rules for lang. Its errors name
 // the file and the entry or key at fault.
 func Build(src Source, lang string) (*Model, error) {
-	tree, err := yamlsrc.Tree(src.FS, src.Rules, src.Rules)
+	tree, err := yamlsrc.Tree(src.Rules, ".", src.RulesName)
 	if err != nil {
 		return nil, err
 	}
-	english, err := rules.Decode(rules.FromAny(tree), src.Rules)
+	english, err := rules.Decode(rules.FromAny(tree), src.RulesName)
 	if err != nil {
 		return nil, err
 	}
@@ -83,7 +92,7 @@ func Build(src Source, lang string) (*Model, error) {
 	if err := fill(src, lang, fs, english.Thresholds); err != nil {
 		return nil, err
 	}
-	checked, err := rules.Decode(rules.FromAny(tree), src.Rules)
+	checked, err := rules.Decode(rules.FromAny(tree), src.RulesName)
 	if err != nil {
 		return nil, err
 	}
@@ -106,7 +115,7 @@ func fill(src Source, lang string, fs []field, ts []rules.Threshold) error {
 	for _, f := range fs {
 		s, err := wording.Fill(f.text(), lang, ts)
 		if err != nil {
-			file := src.Rules + "/" + f.file + ".yaml"
+			file := src.RulesName + "/" + f.file + ".yaml"
 			if lang != "en" {
 				file = translationsFile(src, lang)
 			}
@@ -119,10 +128,10 @@ func fill(src Source, lang string, fs []field, ts []rules.Threshold) error {
 }
 
 func loadMessages(src Source, lang string) (map[string]string, error) {
-	name := path.Join(src.Messages, lang+".yaml")
-	b, err := fs.ReadFile(src.FS, name)
+	name := path.Join(src.MessagesName, lang+".yaml")
+	b, err := fs.ReadFile(src.Messages, lang+".yaml")
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("%s: no message templates for %q: %w", name, lang, err)
 	}
 	v, err := yamlsrc.Parse(b)
 	if err != nil {

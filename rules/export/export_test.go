@@ -2,6 +2,7 @@ package export_test
 
 import (
 	"encoding/json"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -14,7 +15,7 @@ import (
 
 // repoFS copies the rules data, its translations and the engine's messages
 // into memory, applying edit to each file's text (name relative to the repo).
-func repoFS(t *testing.T, edit func(name, text string) string) export.Source {
+func repoFS(t *testing.T, edit func(name, text string) string) (export.Source, fstest.MapFS) {
 	t.Helper()
 	fsys := fstest.MapFS{}
 	for _, pattern := range []string{"data/rules/*.yaml", "data/rules/translations/*.yaml", "i18n/engine/*.yaml"} {
@@ -35,7 +36,15 @@ func repoFS(t *testing.T, edit func(name, text string) string) export.Source {
 			fsys[name] = &fstest.MapFile{Data: []byte(text)}
 		}
 	}
-	return export.Source{FS: fsys, Rules: "data/rules", Messages: "i18n/engine"}
+	rules, err := fs.Sub(fsys, "data/rules")
+	if err != nil {
+		t.Fatal(err)
+	}
+	msgs, err := fs.Sub(fsys, "i18n/engine")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return export.Source{Rules: rules, RulesName: "data/rules", Messages: msgs, MessagesName: "i18n/engine"}, fsys
 }
 
 func languages(t *testing.T, src export.Source) []string {
@@ -50,7 +59,7 @@ func languages(t *testing.T, src export.Source) []string {
 // TestExportShape writes every language and reads each file back as the
 // browser would: the rules decode, and the derived parts are there.
 func TestExportShape(t *testing.T) {
-	src := repoFS(t, nil)
+	src, _ := repoFS(t, nil)
 	dir := t.TempDir()
 	written, err := export.WriteAll(src, dir)
 	if err != nil {
@@ -129,7 +138,7 @@ func TestExportRefusesBadData(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			src := repoFS(t, func(name, text string) string {
+			src, _ := repoFS(t, func(name, text string) string {
 				if name != tt.file {
 					return text
 				}
@@ -155,25 +164,25 @@ func TestExportRefusesBadData(t *testing.T) {
 // the texts of the English rules: a missing or an unknown key stops the
 // export, naming the file and the key.
 func TestTranslationKeys(t *testing.T) {
-	src := repoFS(t, nil)
+	src, fsys := repoFS(t, nil)
 	langs := languages(t, src)
 	if len(langs) < 2 {
 		t.Skip("no translations yet")
 	}
 	for _, lang := range langs[1:] {
 		name := "data/rules/translations/" + lang + ".yaml"
-		orig := string(src.FS.(fstest.MapFS)[name].Data)
+		orig := string(fsys[name].Data)
 		for _, tt := range []struct{ what, text, want string }{
 			{"unknown key", orig + "\nextra:\n  words: \"x\"\n", "extra.words: unknown key"},
 			{"missing key", dropLine(t, orig, "    hint:"), ": missing"},
 		} {
-			src.FS.(fstest.MapFS)[name] = &fstest.MapFile{Data: []byte(tt.text)}
+			fsys[name] = &fstest.MapFile{Data: []byte(tt.text)}
 			_, err := export.Build(src, lang)
 			if err == nil || !strings.Contains(err.Error(), name) || !strings.Contains(err.Error(), tt.want) {
 				t.Errorf("%s %s: error %v; want it to name %s and %q", lang, tt.what, err, name, tt.want)
 			}
 		}
-		src.FS.(fstest.MapFS)[name] = &fstest.MapFile{Data: []byte(orig)}
+		fsys[name] = &fstest.MapFile{Data: []byte(orig)}
 	}
 }
 

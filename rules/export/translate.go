@@ -11,7 +11,7 @@ import (
 )
 
 func translationsFile(src Source, lang string) string {
-	return path.Join(src.Rules, "translations", lang+".yaml")
+	return path.Join(src.RulesName, "translations", lang+".yaml")
 }
 
 // translate replaces each text with its translation from
@@ -20,7 +20,7 @@ func translationsFile(src Source, lang string) string {
 // translation, or a translation of no text, is an error naming the key.
 func translate(src Source, lang string, fs []field) error {
 	name := translationsFile(src, lang)
-	words, err := readFlat(src, name)
+	words, err := readFlat(src, lang, name)
 	if err != nil {
 		return err
 	}
@@ -52,8 +52,8 @@ func translate(src Source, lang string, fs []field) error {
 }
 
 // readFlat reads a translations file into a map from dotted key to text.
-func readFlat(src Source, name string) (map[string]string, error) {
-	b, err := fs.ReadFile(src.FS, name)
+func readFlat(src Source, lang, name string) (map[string]string, error) {
+	b, err := fs.ReadFile(src.Rules, "translations/"+lang+".yaml")
 	if err != nil {
 		return nil, err
 	}

@@ -85,10 +85,10 @@ async function assertAxe (page, what) {
 const CP_JOURNEY = {
   entry: { cp_plan: 'yes', looked_after: 'no', safe_home_support: 'no' },
   terms: [
-    { name: 'Autumn 2025', cp_plan: 'no', looked_after: 'no', safe_home_support: 'yes' },
-    { name: 'Spring 2026', cp_plan: 'yes', looked_after: 'no', safe_home_support: 'yes' },
-    { name: 'Summer 2026', cp_plan: 'no', looked_after: 'no', safe_home_support: 'yes' },
-    { name: 'Autumn 2026', cp_plan: 'no', looked_after: 'no', safe_home_support: 'yes' }
+    { name: 'Autumn 2025', cp_plan: 'no', looked_after: 'no', service_reentry: 'no', safe_home_support: 'yes' },
+    { name: 'Spring 2026', cp_plan: 'yes', looked_after: 'no', service_reentry: 'no', safe_home_support: 'yes' },
+    { name: 'Summer 2026', cp_plan: 'no', looked_after: 'no', service_reentry: 'no', safe_home_support: 'yes' },
+    { name: 'Autumn 2026', cp_plan: 'no', looked_after: 'no', service_reentry: 'no', safe_home_support: 'yes' }
   ]
 }
 
@@ -113,7 +113,7 @@ async function assertCPResult (page) {
   assert.match(await page.locator(`${row} [data-slot="reason"]`).innerText(),
     /The child is not on a Child Protection Plan in 2 of the 3 consecutive terms needed\./)
   assert.deepEqual(await page.locator(`${row} [data-slot="missing"] li`).allInnerTexts(),
-    ['1 more term in a row with the child is not on a Child Protection Plan'])
+    ['1 more term in a row in which the child is not on a Child Protection Plan'])
   assert.match(await page.locator('[data-progress-result] [data-slot="terms"]').innerText(), /4 termly reviews/)
 }
 
@@ -231,7 +231,7 @@ test('save to a file on this device, and open it again: the figures and the resu
     entry: CP_JOURNEY.entry,
     terms: CP_JOURNEY.terms
   })
-  assert.ok(saved.summary.some(line => line.includes('1 more term in a row with the child is not on a Child Protection Plan')), 'the result is in the file')
+  assert.ok(saved.summary.some(line => line.includes('1 more term in a row in which the child is not on a Child Protection Plan')), 'the result is in the file')
   await assertPrivate(first.context, first.page, first.log, CP_JOURNEY.terms.map(t => t.name))
   await first.context.close()
 
