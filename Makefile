@@ -13,18 +13,22 @@ CHROMIUM ?= /usr/bin/chromium
 
 .PHONY: serve build test bench deps validate wasm preview chromium go-test browser-test clean
 
-serve: deps wasm validate preview
-	./build/bin/preview -hugo-config build/hugo-server.toml
-	$(HUGO) server --config config.toml,build/hugo-server.toml --bind 127.0.0.1 --port 1313 --baseURL http://localhost:1313/
+# The production site in build/serve (never public/), served at ADDR through
+# the same handler and headers as production, search and API included, and
+# rebuilt whenever a source file changes (tools/serve.mjs).
+ADDR ?= 127.0.0.1:1313
+serve: deps wasm preview
+	node tools/serve.mjs $(ADDR)
 
-# The site, then its search index (Pagefind, in public/pagefind/; pages marked
+# The site, then its search index (Pagefind, in $(SITE)/pagefind/; pages marked
 # noindex, such as the checker, are left out: see tools/search-index.mjs).
-# Last, for hosts without the Go Worker: the static API files in public/api/
+# Last, for hosts without the Go Worker: the static API files in $(SITE)/api/
 # and each host's configuration in build/hosting/, from security/_headers.
+SITE ?= public
 build: deps wasm validate
-	$(HUGO) --gc --cleanDestinationDir --destination public
-	node tools/search-index.mjs public
-	$(GO) run ./cmd/hostconfig -public public -out build/hosting
+	$(HUGO) --gc --cleanDestinationDir --destination $(SITE)
+	node tools/search-index.mjs $(SITE)
+	$(GO) run ./cmd/hostconfig -public $(SITE) -out build/hosting
 
 test: build preview chromium go-test browser-test worker-test hosts-test
 
@@ -78,7 +82,7 @@ browser-test:
 # The Cloudflare Worker (worker/, see docs/deploying.md) in build/worker/, where
 # wrangler.toml points: the JavaScript glue of syumai/workers, then the Go
 # WebAssembly (the generator empties the folder, so it runs first).
-.PHONY: worker worker-test worker-bench hosts-test servers
+.PHONY: worker worker-test worker-bench hosts-test servers github-pages
 worker:
 	$(GO) run github.com/syumai/workers/cmd/workers-assets-gen -mode=go -o build/worker
 	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' -o build/worker/app.wasm ./worker
@@ -92,17 +96,25 @@ worker-test: build worker chromium
 worker-bench: build worker
 	node bench/worker-load.mjs
 
+# For hosts that send no headers, such as GitHub Pages: the site in public/
+# with the Content-Security-Policy in a meta tag (docs/deploying.md says what
+# is lost), and .nojekyll so that GitHub publishes every file as it is.
+github-pages:
+	HUGO_PARAMS_METACSP=true $(MAKE) build
+	touch public/.nojekyll
+
 # The generated host configurations in real servers (nginx and Apache from
 # Debian, installed when missing, as Chromium is), the AWS policies against
 # botocore's published CloudFront model, and every API answer of the built
 # site against the Open Referral HSDS 3.0 schemas.
 hosts-test: build chromium servers
 	PORTAL_EXPORT=$(CURDIR)/public/api/directory.json $(GO) test -count=1 -run HSDS ./edge
+	HUGO_PARAMS_METACSP=true $(HUGO) --gc --quiet --cleanDestinationDir --destination build/github-pages/public
 	node --test --test-concurrency=1 tests/hosts/
 
 servers:
-	@test -x /usr/sbin/nginx -a -x /usr/sbin/apache2 -a -d /usr/lib/python3/dist-packages/botocore || \
-		{ apt-get update && apt-get install -y --no-install-recommends nginx apache2 python3-botocore; }
+	@test -x /usr/sbin/nginx -a -x /usr/sbin/apache2 -a -d /usr/lib/python3/dist-packages/botocore -a -d /usr/lib/python3/dist-packages/yaml || \
+		{ apt-get update && apt-get install -y --no-install-recommends nginx apache2 python3-botocore python3-yaml; }
 
 clean:
 	rm -rf public resources/_gen build .hugo_build.lock

@@ -4,11 +4,12 @@
 // only in this page's memory: never in the URL, history or storage. Each step
 // adds a history entry for the same address whose state is only the step's
 // number, so the phone's Back gesture goes back one question.
-import { startEngine } from './checker/engine.js'
+import { startEngine } from './engine/engine.js'
+import { busyTracker } from './engine/busy.js'
 import { readAnswer, writeAnswer, describeAnswer, linkExclusive, showErrors, clearErrors, linkErrorSummary, sessionsConflict } from './checker/form.js'
 import { renderResult, summaryText, fillSheet, sheetText } from './checker/result.js'
 import { saveFile, openFile, fileMessages, checkAnswers, fill } from './checker/files.js'
-import { engineReady, engineFailed } from './checker/loading.js'
+import { watchEngine } from './checker/loading.js'
 
 const root = document.getElementById('checker')
 const professional = root.dataset.mode === 'professional'
@@ -84,12 +85,17 @@ async function countQuestion (form) {
 function onPopState (e) {
   const n = e.state?.step
   current = Number.isInteger(n) && visited[n] ? n : 0
-  show(visited[current] ?? step('start'))
+  return show(visited[current] ?? step('start'))
 }
 
-// next goes to the first question that still needs an answer, or to Check your answers.
+// next goes to the first question that still needs an answer, or to Check
+// your answers. With no answers yet, the first question is the first one the
+// build wrote (a first question cannot depend on earlier ones), so the
+// checker can start before the engine has arrived.
 async function next () {
-  const todo = (await api.relevant(answers)).find(id => answers[id] === undefined)
+  const todo = Object.keys(answers).length === 0 && fromFile.size === 0
+    ? steps().find(s => s.dataset.step === 'question').dataset.question
+    : (await api.relevant(answers)).find(id => answers[id] === undefined)
   if (todo) {
     writeAnswer(root, todo, fromFile.has(todo) ? fromFile.get(todo).value : answers[todo])
     go(stepFor(todo))
@@ -137,18 +143,18 @@ async function evaluate (scope) {
   return true
 }
 
-function restart () {
+async function restart () {
   answers = {}
   fromFile = new Map()
   for (const f of root.querySelectorAll('form')) f.reset()
   if (professional) {
     step('result').hidden = true
-    refreshRelevance()
+    await refreshRelevance()
     setTitle(step('form').dataset.title)
     root.querySelector('h1').focus()
     return
   }
-  go(step('start'))
+  await go(step('start'))
 }
 
 // open reads a saved file and checks it exactly as typed answers are
@@ -257,40 +263,52 @@ async function onClick (e) {
     case 'meeting': go(step('meeting')); break
     case 'print-sheet': window.print(); break
     case 'save-sheet': saveFile(root.dataset.kind, answers, { meetingSheet: sheetText(step('meeting')) }); break
-    case 'restart': restart(); break
+    case 'restart': await restart(); break
   }
 }
 
 function onSubmit (e) {
   e.preventDefault()
-  if (professional) submitProfessional(e.target)
-  else submitQuestion(e.target)
+  return professional ? submitProfessional(e.target) : submitQuestion(e.target)
 }
 
+// cannotStart shows why the checker cannot work (the engine did not start)
+// with the link to the printable criteria, back on the first step.
+function cannotStart (err) {
+  console.warn('The checker could not start:', err)
+  if (!professional && step('start').hidden) go(step('start'))
+  root.querySelector('[data-load-failed]').hidden = false
+  for (const b of root.querySelectorAll('[data-action="start"], button[type="submit"]')) { b.disabled = true; b.setAttribute('aria-disabled', 'true') }
+  root.dataset.engine = 'failed'
+}
+
+// A call fails only when the engine could not start: then say so.
+const busy = busyTracker(root, cannotStart)
+const handle = f => e => busy(f(e))
+
+// The page works at once: the engine starts in its worker meanwhile, and
+// the first call that needs it waits for it.
+
 async function main () {
-  try {
-    api = await startEngine(root)
-  } catch (err) {
-    engineFailed(root, err)
-    return
-  }
-  root.addEventListener('click', onClick)
-  root.addEventListener('submit', onSubmit)
-  root.addEventListener('change', e => { if (e.target.id === 'checker-file') open(e.target) })
+  api = await startEngine(root)
+  watchEngine(root, api.ready, cannotStart)
+  root.addEventListener('click', handle(onClick))
+  root.addEventListener('submit', handle(onSubmit))
+  root.addEventListener('change', handle(e => { if (e.target.id === 'checker-file') return open(e.target) }))
   // Questions appear and disappear as the professional types, not only on blur.
-  if (professional) root.addEventListener('input', e => { if (e.target.id !== 'checker-file') refreshRelevance() })
+  if (professional) root.addEventListener('input', handle(e => { if (e.target.id !== 'checker-file') return refreshRelevance() }))
   else {
     // A reload forgets the answers, so it starts again from the start.
     if (history.state !== null) history.replaceState(null, '')
     visited = [step('start')]
-    window.addEventListener('popstate', onPopState)
+    window.addEventListener('popstate', e => busy(onPopState(e)))
   }
   window.addEventListener('beforeprint', openForPrint)
   linkExclusive(root)
   linkErrorSummary(root, reveal)
   for (const b of root.querySelectorAll('[data-action="start"]')) { b.disabled = false; b.removeAttribute('aria-disabled') }
-  if (professional) await refreshRelevance()
-  engineReady(root)
+  if (professional) busy(refreshRelevance())
+  root.dataset.ready = 'true'
 }
 
 main()

@@ -3,12 +3,13 @@
 // engine (the checker's WebAssembly, rules.Progress) decides what is valid
 // and whether significant and sustained progress are met. The figures live
 // only in this page's memory: never in the URL, history or storage.
-import { startEngine } from './checker/engine.js'
+import { startEngine } from './engine/engine.js'
+import { busyTracker } from './engine/busy.js'
 import { readAnswer, writeAnswer, showErrors, clearErrors, linkErrorSummary, sessionsConflict } from './checker/form.js'
 import { saveFile, openFile, fileMessages, fill, tooLong } from './checker/files.js'
 import { summaryText } from './checker/result.js'
 import { renderProgress, showNotRecorded } from './progress/result.js'
-import { engineReady, engineFailed } from './checker/loading.js'
+import { watchEngine } from './checker/loading.js'
 
 const KIND = 'progress'
 const root = document.getElementById('progress')
@@ -209,18 +210,29 @@ function onClick (e) {
   }
 }
 
+// cannotStart shows that the progress check cannot work (the engine did not
+// start), with the link to the printable criteria and measures.
+function cannotStart (err) {
+  console.warn('The progress check could not start:', err)
+  root.querySelector('[data-load-failed]').hidden = false
+  const submit = form.querySelector('button[type="submit"]')
+  submit.disabled = true
+  submit.setAttribute('aria-disabled', 'true')
+  root.dataset.engine = 'failed'
+}
+
+// A call fails only when the engine could not start: then say so.
+const busy = busyTracker(root, cannotStart)
+
+// The form works at once: the engine starts in its worker meanwhile, and a
+// check made before it has arrived waits for it.
 async function main () {
-  try {
-    api = await startEngine(root)
-    if (typeof api.progress !== 'function') throw new Error('this WebAssembly has no progress check')
-  } catch (err) {
-    engineFailed(root, err)
-    return
-  }
+  api = await startEngine(root)
+  watchEngine(root, api.ready, cannotStart)
   root.addEventListener('click', onClick)
-  form.addEventListener('submit', e => { e.preventDefault(); check() })
+  form.addEventListener('submit', e => { e.preventDefault(); busy(check()) })
   root.addEventListener('change', e => {
-    if (e.target.id === 'checker-file') open(e.target)
+    if (e.target.id === 'checker-file') busy(open(e.target))
     else if (e.target.name === 'criteria') refresh()
   })
   linkErrorSummary(root)
@@ -228,7 +240,7 @@ async function main () {
   const submit = form.querySelector('button[type="submit"]')
   submit.disabled = false
   submit.removeAttribute('aria-disabled')
-  engineReady(root)
+  root.dataset.ready = 'true'
 }
 
 main()

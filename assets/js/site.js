@@ -26,6 +26,6 @@ const ENGINE_PATIENCE_MS = 5000
 const engineRoot = document.querySelector('[data-engine-root]')
 if (engineRoot) {
   setTimeout(() => {
-    if (!engineRoot.dataset.ready) engineRoot.querySelector('[data-load-slow]').hidden = false
+    if (!engineRoot.dataset.engine) engineRoot.querySelector('[data-load-slow]').hidden = false
   }, ENGINE_PATIENCE_MS)
 }

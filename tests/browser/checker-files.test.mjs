@@ -10,7 +10,7 @@ import path from 'node:path'
 import { startServer, launch } from './lib/harness.mjs'
 import { SIZES, PHONE } from './lib/sizes.mjs'
 import { phoneJourney, errorSummary } from './lib/journey.mjs'
-import { answerAll, fill, seeResult, result, currentQuestion, waitReady } from './lib/checker.mjs'
+import { answerAll, fill, seeResult, result, currentQuestion, waitReady, settled } from './lib/checker.mjs'
 
 let server, browser, tmp
 before(async () => {
@@ -43,6 +43,7 @@ for (const size of SIZES) {
   test(`${size.name}: a file with attendance 250 and SEND "banana" names each bad answer and leads to fixing it`, () => journey(size, async page => {
     const file = await saved('checker', { attendance_percent: '250', send: 'banana', young_carer: 'yes' })
     await openIn(page, '/checker/', file)
+    await settled(page)
     const items = await errorSummary(page)
     assert.equal(items.length, 2, items.join(' | '))
     assert.match(items[0], /between 0% and 100%/)
@@ -56,14 +57,17 @@ for (const size of SIZES) {
 
     // The summary's second link goes to the SEND question.
     await page.locator('[data-error-summary] li:not([hidden]) a').nth(1).click()
+    await settled(page)
     assert.equal(await currentQuestion(page), 'send')
     await fill(page.locator('form[data-question="send"]'), 'send', 'none')
     await page.locator('form[data-question="send"] button[type=submit]').click()
+    await settled(page)
     // Fixed: the attendance is still to fix, and is asked next.
     assert.equal(await currentQuestion(page), 'attendance_percent')
     assert.deepEqual(await errorSummary(page), [items[0]])
     await fill(page.locator('form[data-question="attendance_percent"]'), 'attendance_percent', '80')
     await page.locator('form[data-question="attendance_percent"] button[type=submit]').click()
+    await settled(page)
     assert.equal(await page.locator('[data-error-summary]').isVisible(), false)
     await answerAll(page, {})
     await seeResult(page)

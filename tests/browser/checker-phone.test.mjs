@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises'
 import { startServer, launch } from './lib/harness.mjs'
 import { SIZES, PHONE, ZOOM } from './lib/sizes.mjs'
 import { phoneJourney, errorSummary } from './lib/journey.mjs'
-import { startChecker, answerAll, fill, seeResult, result, visibleStep, currentQuestion, waitReady } from './lib/checker.mjs'
+import { startChecker, answerAll, fill, seeResult, result, visibleStep, currentQuestion, waitReady, settled } from './lib/checker.mjs'
 
 let server, browser
 before(async () => { server = await startServer(); browser = await launch() })
@@ -21,10 +21,11 @@ const form = (page, id) => page.locator(`form[data-question="${id}"]`)
 async function answer (page, id, value) {
   await fill(form(page, id), id, value)
   await form(page, id).locator('button[type=submit]').click()
+  await settled(page)
 }
 
-// settled waits for a question step to be counted and scrolled into place.
-const settled = (page, id) => page.locator(`form[data-question="${id}"] [data-slot=count]:not([hidden])`).waitFor()
+// counted waits for a question step to be counted and scrolled into place.
+const counted = (page, id) => page.locator(`form[data-question="${id}"] [data-slot=count]:not([hidden])`).waitFor()
 
 const top = (page, selector) => page.locator(selector).first().evaluate(el => el.getBoundingClientRect().top + window.scrollY)
 
@@ -46,12 +47,15 @@ for (const size of SIZES) {
     assert.deepEqual(await page.evaluate(() => history.state), { step: 3 })
 
     await page.goBack()
+    await settled(page)
     assert.equal(await currentQuestion(page), second, 'Back shows the previous question')
     assert.ok(await form(page, second).locator(`input[value="${secondValue}"]`).isChecked(), 'its answer is kept')
     await page.goBack()
+    await settled(page)
     assert.equal(await currentQuestion(page), 'attendance_percent')
     assert.equal(await page.locator('#q-attendance_percent').inputValue(), '85')
     await page.goForward()
+    await settled(page)
     assert.equal(await currentQuestion(page), second, 'Forward works too')
     await answer(page, second, secondValue)
     assert.equal(await currentQuestion(page), third, 'and the journey carries on')
@@ -59,9 +63,11 @@ for (const size of SIZES) {
 
     await form(page, third).locator('[data-action=back]').click()
     await page.waitForFunction(id => !document.querySelector(`form[data-question="${id}"]`).hidden, second)
-    for (let i = 0; i < 2; i++) await page.goBack()
+    for (let i = 0; i < 2; i++) { await page.goBack(); await settled(page) }
+    await settled(page)
     assert.equal(await visibleStep(page).getAttribute('data-step'), 'start')
     await page.goBack()
+    await settled(page)
     assert.equal(new URL(page.url()).pathname, '/', 'a final Back leaves the checker')
   }))
 
@@ -83,7 +89,7 @@ test('390×844: every question with up to 5 options shows Continue without scrol
   let checked = 0
   for (let id = await currentQuestion(page); id; id = await currentQuestion(page)) {
     const f = form(page, id)
-    await settled(page, id)
+    await counted(page, id)
     const count = await f.locator('[data-slot=count]').innerText()
     const m = count.match(/^Question (\d+) of about (\d+)$/)
     assert.ok(m, `progress shown on ${id}: "${count}"`)
@@ -109,7 +115,7 @@ test('200% zoom: each question step scrolls to the question', () => journey(ZOOM
   await startChecker(page, server.origin)
   for (let i = 0; i < 4; i++) {
     const id = await currentQuestion(page)
-    await settled(page, id)
+    await counted(page, id)
     const where = await page.locator(`form[data-question="${id}"] [data-slot=count]`).evaluate(el => ({ top: el.getBoundingClientRect().top, scrolled: window.scrollY, h: window.innerHeight }))
     assert.ok(where.scrolled > 0, `${id}: the page scrolled past the header`)
     assert.ok(where.top >= 0 && where.top < where.h / 3, `${id}: the question is at the top of the screen (${where.top} px)`)
@@ -192,6 +198,7 @@ test('390×844: the meeting sheet, printed and saved, opens in the professional 
   await answerAll(page, { attendance_percent: '85', young_carer: 'yes' })
   await seeResult(page)
   await page.locator('[data-action=meeting]').click()
+  await settled(page)
   const sheet = page.locator('[data-step=meeting]')
   await sheet.waitFor({ state: 'visible' })
   assert.match(await sheet.locator('[data-sheet=answers]').innerText(), /attendance.*85%/i)
@@ -214,6 +221,7 @@ test('390×844: the meeting sheet, printed and saved, opens in the professional 
   assert.doesNotMatch(lines, /Print this sheet/, 'no buttons in the file')
 
   await page.goBack()
+    await settled(page)
   assert.equal(await visibleStep(page).getAttribute('data-step'), 'result', 'Back from the sheet is the result')
 
   await page.goto(server.origin + '/checker/professional/')
@@ -233,6 +241,7 @@ for (const size of SIZES) {
     await f.locator('#q-attendance_percent-attended').fill('300')
     await f.locator('#q-attendance_percent-possible').fill('360')
     await f.locator('button[type=submit]').click()
+    await settled(page)
     const [message] = await errorSummary(page)
     assert.match(message, /both a percentage and a number of sessions/)
     assert.equal(await currentQuestion(page), 'attendance_percent', 'neither is used silently')
@@ -242,11 +251,14 @@ for (const size of SIZES) {
       await f.locator('#q-attendance_percent-possible').fill('')
       await f.locator('#q-attendance_percent').fill(typed)
       await f.locator('button[type=submit]').click()
+      await settled(page)
       assert.equal(await page.locator('[data-error-summary]').isVisible(), false, `"${typed}" is accepted`)
       assert.notEqual(await currentQuestion(page), 'attendance_percent')
       await page.goBack()
+    await settled(page)
     }
     await f.locator('button[type=submit]').click()
+    await settled(page)
     await answerAll(page)
     await seeResult(page)
     assert.match(await (await result(page)).reason('t2-not-attending'), /85%/, '306 of 360 sessions is 85%')
@@ -258,7 +270,7 @@ for (const size of SIZES) {
     await page.route('**/*.wasm', () => {}) // never answered
     const start = Date.now()
     await page.goto(server.origin + '/checker/', { waitUntil: 'domcontentloaded' })
-    const slow = page.locator('[data-step=start] [data-load-slow]')
+    const slow = page.locator('#checker [data-load-slow]')
     await slow.waitFor({ state: 'visible', timeout: 8000 })
     const took = Date.now() - start
     console.log(`# ${size.name}: the fallback showed after ${took} ms`)

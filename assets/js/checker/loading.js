@@ -1,15 +1,8 @@
-// The checker's and the progress check's two endings of start-up. site.js
-// shows the "taking long" message if neither has happened after a few
-// seconds (a script or the WebAssembly that never arrives).
-
-export function engineReady (root) {
-  root.querySelector('[data-load-slow]').hidden = true
-  root.dataset.ready = 'true'
-}
-
-export function engineFailed (root, err) {
-  root.querySelector('[data-load-slow]').hidden = true
-  root.querySelector('[data-load-failed]').hidden = false
-  root.dataset.ready = 'failed'
-  console.warn('The rules engine could not start:', err)
+// How the checker and the progress check follow their engine's start-up.
+// site.js shows the "taking long" message if the engine has neither started
+// nor failed after a few seconds (a script or WebAssembly that never
+// arrives); this takes it away again once the engine has settled.
+export function watchEngine (root, ready, cannotStart) {
+  const settle = () => { root.querySelector('[data-load-slow]').hidden = true }
+  ready.then(() => { settle(); root.dataset.engine = 'ready' }, err => { settle(); cannotStart(err) })
 }
