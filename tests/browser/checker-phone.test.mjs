@@ -64,10 +64,8 @@ for (const size of SIZES) {
     await form(page, third).locator('[data-action=back]').click()
     await page.waitForFunction(id => !document.querySelector(`form[data-question="${id}"]`).hidden, second)
     for (let i = 0; i < 2; i++) { await page.goBack(); await settled(page) }
-    await settled(page)
     assert.equal(await visibleStep(page).getAttribute('data-step'), 'start')
     await page.goBack()
-    await settled(page)
     assert.equal(new URL(page.url()).pathname, '/', 'a final Back leaves the checker')
   }))
 
@@ -221,7 +219,7 @@ test('390×844: the meeting sheet, printed and saved, opens in the professional 
   assert.doesNotMatch(lines, /Print this sheet/, 'no buttons in the file')
 
   await page.goBack()
-    await settled(page)
+  await settled(page)
   assert.equal(await visibleStep(page).getAttribute('data-step'), 'result', 'Back from the sheet is the result')
 
   await page.goto(server.origin + '/checker/professional/')
@@ -255,7 +253,7 @@ for (const size of SIZES) {
       assert.equal(await page.locator('[data-error-summary]').isVisible(), false, `"${typed}" is accepted`)
       assert.notEqual(await currentQuestion(page), 'attendance_percent')
       await page.goBack()
-    await settled(page)
+      await settled(page)
     }
     await f.locator('button[type=submit]').click()
     await settled(page)
