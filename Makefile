@@ -13,18 +13,22 @@ CHROMIUM ?= /usr/bin/chromium
 
 .PHONY: serve build test bench deps validate wasm preview chromium go-test browser-test clean
 
-serve: deps wasm validate preview
-	./build/bin/preview -hugo-config build/hugo-server.toml
-	$(HUGO) server --config config.toml,build/hugo-server.toml --bind 127.0.0.1 --port 1313 --baseURL http://localhost:1313/
+# The production site in build/serve (never public/), served at ADDR through
+# the same handler and headers as production, search and API included, and
+# rebuilt whenever a source file changes (tools/serve.mjs).
+ADDR ?= 127.0.0.1:1313
+serve: deps wasm preview
+	node tools/serve.mjs $(ADDR)
 
-# The site, then its search index (Pagefind, in public/pagefind/; pages marked
+# The site, then its search index (Pagefind, in $(SITE)/pagefind/; pages marked
 # noindex, such as the checker, are left out: see tools/search-index.mjs).
-# Last, for hosts without the Go Worker: the static API files in public/api/
+# Last, for hosts without the Go Worker: the static API files in $(SITE)/api/
 # and each host's configuration in build/hosting/, from security/_headers.
+SITE ?= public
 build: deps wasm validate
-	$(HUGO) --gc --cleanDestinationDir --destination public
-	node tools/search-index.mjs public
-	$(GO) run ./cmd/hostconfig -public public -out build/hosting
+	$(HUGO) --gc --cleanDestinationDir --destination $(SITE)
+	node tools/search-index.mjs $(SITE)
+	$(GO) run ./cmd/hostconfig -public $(SITE) -out build/hosting
 
 test: build preview chromium go-test browser-test worker-test hosts-test
 

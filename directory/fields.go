@@ -14,19 +14,19 @@ import (
 type kind uint8
 
 const (
-	text     kind = iota // text, which may be empty
-	id                   // lower-case letters, digits and hyphens
-	page                 // a path on this site, starting with /
-	webURL               // an https or http address
-	email                // an email address
-	phone                // a phone number
-	age                  // a whole number of years, 0 to 120
-	flag                 // true or false
-	date                 // YYYY-MM-DD
-	status               // an HSDS service status
-	texts                // a list of texts
-	termIDs              // a list of taxonomy term ids
-	org                  // {id, name}
+	text    kind = iota // text, which may be empty
+	id                  // lower-case letters, digits and hyphens
+	page                // a path on this site, starting with /
+	webURL              // an https or http address
+	email               // an email address
+	phone               // a phone number
+	age                 // a whole number of years, 0 to 120
+	flag                // true or false
+	date                // YYYY-MM-DD
+	status              // an HSDS service status
+	texts               // a list of texts
+	termIDs             // a list of taxonomy term ids
+	org                 // {id, name}
 )
 
 type field struct {

@@ -54,8 +54,8 @@ func TestInputBounds(t *testing.T) {
 	answers[strings.Repeat("k", 500)] = "yes"
 	_, errs := evaluate(t, "en", answers)
 	want := map[string]string{
-		"attendance_percent": "is too long: use at most 200 characters",
-		"pets":               `There is no question with the id "pets"`,
+		"attendance_percent":          "is too long: use at most 200 characters",
+		"pets":                        `There is no question with the id "pets"`,
 		strings.Repeat("k", 40) + "…": "There is no question with the id",
 	}
 	checkErrorMessages(t, errs, want)

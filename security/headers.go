@@ -10,7 +10,6 @@ import (
 	"fmt"
 	"net/http"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
 )
@@ -221,28 +220,4 @@ func Value(rules []Rule, p, name string) string {
 		}
 	}
 	return ""
-}
-
-// HugoServerConfig renders the rules as a Hugo configuration fragment, so
-// that `hugo server` (make serve) sends the same headers as production.
-// Hugo applies every matching block, so each carries its effective headers.
-func HugoServerConfig() string {
-	var b strings.Builder
-	b.WriteString("# Generated from security/_headers by cmd/preview; do not edit.\n[server]\n")
-	for _, p := range Patterns(Rules()) {
-		b.WriteString("[[server.headers]]\nfor = " + strconv.Quote(hugoGlob(p)) + "\n[server.headers.values]\n")
-		for _, f := range Effective(Rules(), p) {
-			b.WriteString(strconv.Quote(f.Name) + " = " + strconv.Quote(f.Value) + "\n")
-		}
-	}
-	return b.String()
-}
-
-// hugoGlob turns a _headers pattern into Hugo's glob syntax, where ** crosses
-// path separators.
-func hugoGlob(pattern string) string {
-	if prefix, ok := strings.CutSuffix(pattern, "*"); ok {
-		return prefix + "**"
-	}
-	return pattern
 }

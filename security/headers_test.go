@@ -87,15 +87,6 @@ func TestMatch(t *testing.T) {
 	}
 }
 
-func TestHugoServerConfig(t *testing.T) {
-	cfg := HugoServerConfig()
-	for _, want := range []string{"[[server.headers]]", `for = "/**"`, `"Content-Security-Policy" = "default-src 'none';`} {
-		if !strings.Contains(cfg, want) {
-			t.Errorf("config lacks %q:\n%s", want, cfg)
-		}
-	}
-}
-
 func TestEffective(t *testing.T) {
 	rules, err := Parse("/*\n  A: 1\n  C: 1\n/api/*\n  B: 2\n/css/*\n  ! C\n  C: 3\n/css/x\n  ! A\n")
 	if err != nil {

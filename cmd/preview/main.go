@@ -2,7 +2,8 @@
 // same handler and headers as production. The browser tests use it.
 //
 //	go run ./cmd/preview [-dir public] [-addr 127.0.0.1:1313]
-//	go run ./cmd/preview -hugo-config FILE   (writes the headers for `hugo server`)
+//
+// make serve runs it over build/serve, which tools/serve.mjs rebuilds on change.
 package main
 
 import (
@@ -13,21 +14,12 @@ import (
 	"os"
 
 	"github.com/focusfamily/portal/edge"
-	"github.com/focusfamily/portal/security"
 )
 
 func main() {
 	dir := flag.String("dir", "public", "the built site")
 	addr := flag.String("addr", "127.0.0.1:1313", "address to listen on; port 0 picks a free port")
-	hugoConfig := flag.String("hugo-config", "", "write the security headers as a Hugo server config to this file and exit")
 	flag.Parse()
-
-	if *hugoConfig != "" {
-		if err := os.WriteFile(*hugoConfig, []byte(security.HugoServerConfig()), 0o644); err != nil {
-			log.Fatal(err)
-		}
-		return
-	}
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		log.Fatal(err)

@@ -124,6 +124,7 @@ func oneDocument(file *ast.File) (ast.Node, error) {
 type counter struct {
 	sizes map[string]int // per anchor, its expanded size
 	total int
+	ids   []string // the ids of the entries being walked, innermost last
 }
 
 func (c *counter) count(n ast.Node) (int, error) {
@@ -159,10 +160,10 @@ func (c *counter) size(n ast.Node) (int, error) {
 		return 0, nil
 	case *ast.FloatNode:
 		if math.IsNaN(x.Value) || math.IsInf(x.Value, 0) {
-			return 0, notFinite(x)
+			return 0, c.notFinite(x)
 		}
 	case *ast.NanNode, *ast.InfinityNode:
-		return 0, notFinite(x)
+		return 0, c.notFinite(x)
 	}
 	return 1, c.children(n)
 }
@@ -174,6 +175,8 @@ func (c *counter) children(n ast.Node) error {
 		for _, v := range x.Values {
 			kids = append(kids, v.Key, v.Value)
 		}
+		c.ids = append(c.ids, entryID(x))
+		defer func() { c.ids = c.ids[:len(c.ids)-1] }()
 	case *ast.MappingValueNode:
 		kids = []ast.Node{x.Key, x.Value}
 	case *ast.MappingKeyNode:
@@ -191,9 +194,29 @@ func (c *counter) children(n ast.Node) error {
 	return nil
 }
 
-func notFinite(n ast.Node) error {
+func (c *counter) notFinite(n ast.Node) error {
+	where := entryPath(n)
+	for i := len(c.ids) - 1; i >= 0; i-- {
+		if c.ids[i] != "" {
+			where += ` (in the entry with id "` + c.ids[i] + `")`
+			break
+		}
+	}
 	return fmt.Errorf("%s: %s: %s is not a number the rules can use: write a number such as 90",
-		at(n.GetToken()), entryPath(n), n.GetToken().Value)
+		at(n.GetToken()), where, n.GetToken().Value)
+}
+
+// entryID is the id of a mapping that has one, such as a threshold or a
+// question, or "".
+func entryID(m *ast.MappingNode) string {
+	for _, v := range m.Values {
+		if v.Key.GetToken().Value == "id" {
+			if s, ok := v.Value.(*ast.StringNode); ok {
+				return s.Value
+			}
+		}
+	}
+	return ""
 }
 
 // entryPath names where a value is, such as thresholds[0].value.

@@ -22,7 +22,7 @@ func TestParseRefuses(t *testing.T) {
 	tests := []struct {
 		name, src, want string
 	}{
-		{"NaN", "thresholds:\n  - id: t\n    value: .nan\n", "line 3, column 12: thresholds[0].value: .nan is not a number the rules can use"},
+		{"NaN", "thresholds:\n  - id: t\n    value: .nan\n", `line 3, column 12: thresholds[0].value (in the entry with id "t"): .nan is not a number the rules can use`},
 		{"NaN in capitals", "v: .NaN\n", "line 1, column 4: v: .NaN is not a number"},
 		{"infinity", "v: .inf\n", "line 1, column 4: v: .inf is not a number"},
 		{"minus infinity in a list", "when: {q: a, lt: [-.Inf]}\n", "when.lt[0]: -.Inf is not a number"},

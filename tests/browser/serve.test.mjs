@@ -1,0 +1,83 @@
+// make serve: the production site in build/serve, never public/ (which a council
+// uploads), with search and the Open Referral UK API working, rebuilt when a
+// source file changes. Started, used, then stopped: public/ must be exactly as
+// it was.
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import { spawn } from 'node:child_process'
+import { once } from 'node:events'
+import { readdirSync, statSync, existsSync, readFileSync, writeFileSync, rmSync } from 'node:fs'
+import { join } from 'node:path'
+import { launch, openPage, problems, storageState } from './lib/harness.mjs'
+
+// snapshot lists every file under dir with its size and modification time.
+function snapshot (dir) {
+  if (!existsSync(dir)) return 'absent'
+  const files = []
+  for (const e of readdirSync(dir, { recursive: true })) {
+    const s = statSync(join(dir, e))
+    files.push(`${e} ${s.isDirectory() ? 'dir' : s.size} ${s.mtimeMs}`)
+  }
+  return files.sort()
+}
+
+// startServe runs `make serve` in its own process group and waits for the address.
+async function startServe () {
+  const proc = spawn('make', ['--no-print-directory', 'serve', 'ADDR=127.0.0.1:0'], { detached: true, stdio: ['ignore', 'pipe', 'inherit'] })
+  let out = ''
+  proc.stdout.setEncoding('utf8')
+  const origin = await new Promise((resolve, reject) => {
+    proc.stdout.on('data', chunk => {
+      out += chunk
+      const m = out.match(/serving build\/serve at (http:\/\/[0-9.:]+)\//)
+      if (m) resolve(m[1])
+    })
+    proc.on('exit', code => reject(new Error(`make serve exited (${code}) before serving:\n${out}`)))
+  })
+  proc.stdout.resume()
+  return { origin, output: () => out, stop: async () => { process.kill(-proc.pid, 'SIGTERM'); await once(proc, 'exit') } }
+}
+
+async function waitFor (what, check, seconds) {
+  for (let i = 0; i < seconds * 2; i++) {
+    if (await check()) return
+    await new Promise(resolve => setTimeout(resolve, 500))
+  }
+  assert.fail(`${what} within ${seconds} s`)
+}
+
+test('make serve serves search and the API from build/serve, rebuilds on change, and leaves public/ untouched', { timeout: 300_000 }, async () => {
+  const before = snapshot('public')
+  const page1 = 'content/zz-serve-test.md'
+  const serve = await startServe()
+  const browser = await launch()
+  try {
+    const res = await fetch(serve.origin + '/api/services')
+    assert.equal(res.status, 200)
+    const list = await res.json()
+    assert.ok(list.total_items > 0 && list.contents.length > 0, 'the API lists services')
+    assert.match((await fetch(serve.origin + '/')).headers.get('strict-transport-security'), /max-age=63072000/)
+
+    const { context, page, log } = await openPage(browser)
+    await page.goto(serve.origin + '/search/')
+    await page.fill('#search-q', 'attendance')
+    await page.click('#search-form button[type=submit]')
+    await page.waitForFunction(() => /\d|No pages/.test(document.getElementById('search-status').textContent))
+    const links = await page.locator('#search-list .app-search-result__title a').evaluateAll(as => as.map(a => new URL(a.href).pathname))
+    assert.ok(links.includes('/themes/school-attendance/'), 'search finds the school attendance theme: ' + links.join(' '))
+    assert.deepEqual(problems(log, serve.origin), [])
+    assert.deepEqual(await storageState(context, page), { cookies: 0, local: 0, session: 0, idb: 0 })
+    await context.close()
+
+    // A new page appears once the watcher has rebuilt the site.
+    writeFileSync(page1, readFileSync('content/cookies.md', 'utf8').replace(/^title: .*$/m, 'title: Serve test page'))
+    await waitFor('the new page is served', async () => (await fetch(serve.origin + '/zz-serve-test/')).status === 200, 120)
+    assert.match(await (await fetch(serve.origin + '/zz-serve-test/')).text(), /Serve test page/)
+    assert.doesNotMatch(serve.output(), /livereload/i)
+  } finally {
+    rmSync(page1, { force: true })
+    await browser.close()
+    await serve.stop()
+  }
+  assert.deepEqual(snapshot('public'), before, 'public/ changed while make serve ran')
+})
