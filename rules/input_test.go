@@ -166,3 +166,44 @@ func sampleValue(ty rules.ValueType) any {
 	}
 	return 1.0
 }
+
+// TestAbsenceLevels checks that reasons name persistent and severe absence
+// from the thresholds data (issue 11), in English and Polish, and only
+// where they apply.
+func TestAbsenceLevels(t *testing.T) {
+	tests := []struct {
+		attendance any
+		en, pl     string
+	}{
+		{45.0, "This is called severe absence: attending 50% of sessions or less.", "poważna absencja (severe absence): obecność na 50% zajęć lub mniej"},
+		{"180/360", "This is called severe absence", "poważna absencja"},
+		{85.0, "This is called persistent absence: attending 90% of sessions or less.", "stała absencja (persistent absence): obecność na 90% zajęć lub mniej"},
+		{90.0, "persistent absence", "stała absencja"},
+		{92.0, "", ""},
+	}
+	for _, tt := range tests {
+		for _, lang := range []string{"en", "pl"} {
+			answers := baseAnswers(t)
+			answers["attendance_percent"] = tt.attendance
+			r, errs := evaluate(t, lang, answers)
+			if len(errs) > 0 {
+				t.Fatal(errs)
+			}
+			var got string
+			for _, p := range r.Pathways {
+				if p.ID == "early-help" || p.ID == "attendance-team" {
+					got += p.Reason + " "
+				}
+			}
+			got += r.Themes[1].Criteria[0].Reason
+			want := map[string]string{"en": tt.en, "pl": tt.pl}[lang]
+			named := strings.Contains(got, "absence") || strings.Contains(got, "absencja")
+			if want == "" && named || want != "" && !strings.Contains(got, want) {
+				t.Errorf("%s at %v: %q; want %q", lang, tt.attendance, got, want)
+			}
+			if strings.Contains(got, "severe") && strings.Contains(got, "persistent absence") {
+				t.Errorf("%s at %v names both levels: %q", lang, tt.attendance, got)
+			}
+		}
+	}
+}
