@@ -89,7 +89,7 @@ func (w *Words) arg(a rules.Arg) string {
 	case rules.ArgText:
 		return a.Text
 	case rules.ArgMsg:
-		return w.phrase(*a.Msg)
+		return w.phrase(a.Msg)
 	case rules.ArgList:
 		items := make([]string, len(a.List))
 		for i, it := range a.List {
