@@ -1,9 +1,6 @@
 package rules
 
-import (
-	"math"
-	"strings"
-)
+import "math"
 
 // unknownAnswer is the answer that means "I do not know".
 const unknownAnswer = "unknown"
@@ -200,7 +197,9 @@ func parseNumber(f *Field, n Node) (value, Msg) {
 	case KindString:
 		s := trim(n.Str())
 		if f.Unit == "%" {
-			s = trim(strings.TrimSuffix(s, "%"))
+			if n := len(s); n > 0 && s[n-1] == '%' {
+				s = trim(s[:n-1])
+			}
 		}
 		x, ok = parseDecimal(s)
 	}
@@ -238,13 +237,24 @@ func sessionsOf(n Node) (attended, possible float64, given, ok bool) {
 	}
 	s := asciiLower(trim(n.Str()))
 	for _, w := range sessionWords {
-		if i := strings.Index(s, w); i > 0 {
+		if i := index(s, w); i > 0 {
 			a, okA := parseDecimal(trim(s[:i]))
 			p, okP := parseDecimal(trim(s[i+len(w):]))
 			return a, p, true, okA && okP
 		}
 	}
 	return 0, 0, false, false
+}
+
+// index is strings.Index for the few bytes of an answer, written out
+// because the standard one brings a search library into the browser's module.
+func index(s, sub string) int {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if s[i:i+len(sub)] == sub {
+			return i
+		}
+	}
+	return -1
 }
 
 // checkSessions turns sessions into a percentage.
@@ -260,7 +270,7 @@ func checkSessions(a, p float64, ok bool) (value, Msg) {
 // because strconv.ParseFloat would add about 15 KB to the browser's module;
 // answers never need exponents or more than 15 digits.
 func parseDecimal(s string) (float64, bool) {
-	neg := strings.HasPrefix(s, "-")
+	neg := s != "" && s[0] == '-'
 	if neg {
 		s = s[1:]
 	}
