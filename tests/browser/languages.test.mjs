@@ -27,7 +27,7 @@ async function englishPages () {
       const full = path.join(dir, e.name)
       const rel = path.relative(SITE, full).split(path.sep).join('/')
       if (e.isDirectory()) {
-        if (!['pagefind', 'api', 'assets', 'css', 'js', 'pl', 'ar'].includes(rel.split('/')[0])) await walk(full)
+        if (!['pagefind', 'api', 'assets', 'css', 'js', 'en', 'pl', 'ar'].includes(rel.split('/')[0])) await walk(full)
       } else if (e.name === 'index.html') {
         found.push('/' + (path.dirname(rel) === '.' ? '' : path.dirname(rel) + '/'))
       }
