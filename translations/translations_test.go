@@ -17,6 +17,14 @@ func languages(t *testing.T) (string, []string) {
 	return def, others
 }
 
+// TestSiteLanguages: the portal is built in English, Polish and Arabic.
+func TestSiteLanguages(t *testing.T) {
+	def, others := languages(t)
+	if def != "en" || strings.Join(others, ",") != "ar,pl" {
+		t.Errorf("languages built: %s and %v; want en and [ar pl]", def, others)
+	}
+}
+
 // TestI18nKeys: every interface string and engine message exists in every language built.
 func TestI18nKeys(t *testing.T) {
 	def, others := languages(t)
