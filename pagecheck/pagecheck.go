@@ -88,7 +88,7 @@ func readYAML(file string, v any) error {
 	return nil
 }
 
-var languageTable = regexp.MustCompile(`(?m)^\[languages\.([A-Za-z-]+)\]`)
+var languageTable = regexp.MustCompile(`(?m)^\s*\[languages\.([A-Za-z-]+)\]`)
 var defaultLanguage = regexp.MustCompile(`(?m)^defaultContentLanguage\s*=\s*"([^"]+)"`)
 
 // languages lists the languages of config.toml other than the default one,
