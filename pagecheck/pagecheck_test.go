@@ -60,6 +60,7 @@ func testData() *Data {
 			{ID: "nhs-111", Name: "NHS 111", Number: "111", Tel: "111"},
 		},
 		Sensitive: map[string]bool{"/themes/abuse": true, "/safe": true},
+		Claim:     "/safe",
 		Languages: map[string]bool{"pl": true},
 	}
 }
@@ -171,9 +172,15 @@ func TestExitClaimMustMatchTheBuiltPages(t *testing.T) {
 		})
 	}
 	site := goodSite(nil)
-	site["safe/index.html"] = html5(exitButton)
 	site["pl/safe/index.html"] = html5(exitButton)
 	problems, _ := Check(site, testData())
+	if len(problems) != 1 || problems[0].Page != "pl/safe/index.html" || !strings.Contains(problems[0].Message, "must list the pages that have Exit this page") {
+		t.Errorf("a translated page without the list must fail, got %v", problems)
+	}
+	d := testData()
+	d.Claim = "/elsewhere"
+	site["safe/index.html"] = html5(exitButton)
+	problems, _ = Check(site, d)
 	if len(problems) != 1 || !strings.Contains(problems[0].Message, "no page lists the pages that have Exit this page") {
 		t.Errorf("a site with no list of pages must fail, got %v", problems)
 	}
