@@ -216,3 +216,52 @@ func TestLogicalPath(t *testing.T) {
 		t.Errorf("hrefPath = %q, %q", lang, p)
 	}
 }
+
+// TestSensitiveAnswersExist checks that every answer data/sensitive.yaml lists
+// is a real answer to a real checker question, so a renamed question or option
+// cannot silently stop the helplines showing.
+func TestSensitiveAnswersExist(t *testing.T) {
+	var s struct {
+		Answers map[string][]string `yaml:"answers"`
+	}
+	if err := readYAML(filepath.Join("..", "data", "sensitive.yaml"), &s); err != nil {
+		t.Fatal(err)
+	}
+	var q struct {
+		Questions []struct {
+			ID      string `yaml:"id"`
+			Type    string `yaml:"type"`
+			Options []struct {
+				Value string `yaml:"value"`
+			} `yaml:"options"`
+		} `yaml:"questions"`
+	}
+	if err := readYAML(filepath.Join("..", "data", "rules", "questions.yaml"), &q); err != nil {
+		t.Fatal(err)
+	}
+	values := map[string]map[string]bool{}
+	for _, question := range q.Questions {
+		v := map[string]bool{"unknown": true}
+		if question.Type == "yesno" {
+			v["yes"], v["no"] = true, true
+		}
+		for _, o := range question.Options {
+			v[o.Value] = true
+		}
+		values[question.ID] = v
+	}
+	if len(s.Answers) == 0 {
+		t.Fatal("data/sensitive.yaml lists no answers")
+	}
+	for id, answers := range s.Answers {
+		if values[id] == nil {
+			t.Errorf("data/sensitive.yaml: %q is not a checker question", id)
+			continue
+		}
+		for _, a := range answers {
+			if !values[id][a] {
+				t.Errorf("data/sensitive.yaml: %q is not an answer to %s", a, id)
+			}
+		}
+	}
+}
