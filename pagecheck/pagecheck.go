@@ -36,6 +36,8 @@ type Data struct {
 	Helplines []Helpline
 	// Sensitive holds the paths of data/sensitive.yaml, such as "/themes/domestic-abuse".
 	Sensitive map[string]bool
+	// Claim is the path of the page that lists the pages with Exit this page.
+	Claim string
 	// Languages are the codes whose pages are served under /<code>/.
 	Languages map[string]bool
 }
@@ -58,6 +60,7 @@ func LoadData(root string) (*Data, error) {
 		return nil, err
 	}
 	var s struct {
+		Claim string   `yaml:"claim"`
 		Pages []string `yaml:"pages"`
 	}
 	if err := readYAML(filepath.Join(root, "data", "sensitive.yaml"), &s); err != nil {
@@ -67,7 +70,7 @@ func LoadData(root string) (*Data, error) {
 	if err != nil {
 		return nil, err
 	}
-	d := &Data{Helplines: h.Helplines, Sensitive: map[string]bool{}, Languages: langs}
+	d := &Data{Helplines: h.Helplines, Sensitive: map[string]bool{}, Claim: s.Claim, Languages: langs}
 	for _, p := range s.Pages {
 		d.Sensitive[p] = true
 	}
@@ -422,6 +425,9 @@ func exitProblems(pages []*builtPage, d *Data) []Problem {
 	}
 	claims := 0
 	for _, p := range pages {
+		if p.path == d.Claim && !p.hasClaim {
+			out = append(out, Problem{p.file, "this page must list the pages that have Exit this page (the exit-pages shortcode)"})
+		}
 		if !p.hasClaim {
 			continue
 		}

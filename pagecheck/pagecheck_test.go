@@ -60,6 +60,7 @@ func testData() *Data {
 			{ID: "nhs-111", Name: "NHS 111", Number: "111", Tel: "111"},
 		},
 		Sensitive: map[string]bool{"/themes/abuse": true, "/safe": true},
+		Claim:     "/safe",
 		Languages: map[string]bool{"pl": true},
 	}
 }
@@ -171,9 +172,15 @@ func TestExitClaimMustMatchTheBuiltPages(t *testing.T) {
 		})
 	}
 	site := goodSite(nil)
-	site["safe/index.html"] = html5(exitButton)
 	site["pl/safe/index.html"] = html5(exitButton)
 	problems, _ := Check(site, testData())
+	if len(problems) != 1 || problems[0].Page != "pl/safe/index.html" || !strings.Contains(problems[0].Message, "must list the pages that have Exit this page") {
+		t.Errorf("a translated page without the list must fail, got %v", problems)
+	}
+	d := testData()
+	d.Claim = "/elsewhere"
+	site["safe/index.html"] = html5(exitButton)
+	problems, _ = Check(site, d)
 	if len(problems) != 1 || !strings.Contains(problems[0].Message, "no page lists the pages that have Exit this page") {
 		t.Errorf("a site with no list of pages must fail, got %v", problems)
 	}
@@ -207,5 +214,54 @@ func TestLogicalPath(t *testing.T) {
 	}
 	if lang, p := hrefPath("/pl/themes/health/#x", langs); lang != "pl" || p != "/themes/health" {
 		t.Errorf("hrefPath = %q, %q", lang, p)
+	}
+}
+
+// TestSensitiveAnswersExist checks that every answer data/sensitive.yaml lists
+// is a real answer to a real checker question, so a renamed question or option
+// cannot silently stop the helplines showing.
+func TestSensitiveAnswersExist(t *testing.T) {
+	var s struct {
+		Answers map[string][]string `yaml:"answers"`
+	}
+	if err := readYAML(filepath.Join("..", "data", "sensitive.yaml"), &s); err != nil {
+		t.Fatal(err)
+	}
+	var q struct {
+		Questions []struct {
+			ID      string `yaml:"id"`
+			Type    string `yaml:"type"`
+			Options []struct {
+				Value string `yaml:"value"`
+			} `yaml:"options"`
+		} `yaml:"questions"`
+	}
+	if err := readYAML(filepath.Join("..", "data", "rules", "questions.yaml"), &q); err != nil {
+		t.Fatal(err)
+	}
+	values := map[string]map[string]bool{}
+	for _, question := range q.Questions {
+		v := map[string]bool{"unknown": true}
+		if question.Type == "yesno" {
+			v["yes"], v["no"] = true, true
+		}
+		for _, o := range question.Options {
+			v[o.Value] = true
+		}
+		values[question.ID] = v
+	}
+	if len(s.Answers) == 0 {
+		t.Fatal("data/sensitive.yaml lists no answers")
+	}
+	for id, answers := range s.Answers {
+		if values[id] == nil {
+			t.Errorf("data/sensitive.yaml: %q is not a checker question", id)
+			continue
+		}
+		for _, a := range answers {
+			if !values[id][a] {
+				t.Errorf("data/sensitive.yaml: %q is not an answer to %s", a, id)
+			}
+		}
 	}
 }
