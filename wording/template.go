@@ -115,3 +115,50 @@ func trimSpace(s string) string {
 	}
 	return s
 }
+
+// CheckTemplate reports a template that is not well formed: a brace with no
+// partner, or a plural with no "other" form.
+func CheckTemplate(tmpl string) error {
+	for i := 0; i < len(tmpl); i++ {
+		switch tmpl[i] {
+		case '}':
+			return errorString("a } with no {")
+		case '{':
+			j := closing(tmpl, i)
+			if j < 0 {
+				return errorString("a { with no }")
+			}
+			if err := checkPlaceholder(tmpl[i+1 : j]); err != nil {
+				return err
+			}
+			i = j
+		}
+	}
+	return nil
+}
+
+func checkPlaceholder(inner string) error {
+	name, rest := cut(inner)
+	if name == "" {
+		return errorString("a placeholder with no name")
+	}
+	if rest == "" {
+		return nil
+	}
+	kind, arms := cut(rest)
+	if kind != "plural" {
+		return errorString("{" + name + ", " + kind + "}: only plural is known")
+	}
+	if _, ok := pickArm(arms, -1, ""); !ok {
+		return errorString("{" + name + ", plural}: the forms are malformed or have no \"other\"")
+	}
+	for s := trimSpace(arms); s != ""; s = trimSpace(s) {
+		open := indexByte(s, '{')
+		end := closing(s, open)
+		if err := CheckTemplate(s[open+1 : end]); err != nil {
+			return err
+		}
+		s = s[end+1:]
+	}
+	return nil
+}
