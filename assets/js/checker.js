@@ -2,7 +2,8 @@
 // block as GOV.UK markup; the rules engine (WebAssembly) decides which
 // questions to ask, whether answers are valid, and what applies. Answers live
 // only in this page's memory: never in the URL, history or storage.
-import { startEngine } from './checker/engine.js'
+import { startEngine } from './engine/engine.js'
+import { busyTracker } from './engine/busy.js'
 import { readAnswer, writeAnswer, describeAnswer, linkExclusive, showErrors, clearErrors, linkErrorSummary } from './checker/form.js'
 import { renderResult, summaryText } from './checker/result.js'
 import { saveFile, openFile } from './checker/files.js'
@@ -36,34 +37,39 @@ function go (step, { remember = true } = {}) {
 const stepFor = id => root.querySelector(`[data-step="question"][data-question="${id}"]`)
 const step = name => root.querySelector(`[data-step="${name}"]`)
 
-// next goes to the first question that still needs an answer, or to Check your answers.
-function next () {
-  const todo = api.relevant(answers).find(id => answers[id] === undefined)
+// next goes to the first question that still needs an answer, or to Check
+// your answers. With no answers yet, the first question is the first one the
+// build wrote (a first question cannot depend on earlier ones), so the
+// checker can start before the engine has arrived.
+async function next () {
+  const todo = Object.keys(answers).length === 0
+    ? steps().find(s => s.dataset.step === 'question').dataset.question
+    : (await api.relevant(answers)).find(id => answers[id] === undefined)
   if (todo) {
     writeAnswer(root, todo, answers[todo])
     go(stepFor(todo))
   } else {
-    showAnswers()
+    await showAnswers()
     go(step('check'))
   }
 }
 
 // submitQuestion checks one answer with the engine and keeps it if it is valid.
-function submitQuestion (form) {
+async function submitQuestion (form) {
   const id = form.dataset.question
   const candidate = { ...answers, [id]: readAnswer(form, id) }
-  const errors = api.validate(candidate).filter(e => e.question === id)
+  const errors = (await api.validate(candidate)).filter(e => e.question === id)
   if (errors.length) {
     showErrors(root, form, errors, errorPrefix)
     return
   }
   answers = candidate
-  next()
+  await next()
 }
 
 // showAnswers fills every "Your answers" list with the questions asked.
-function showAnswers () {
-  const asked = new Set(api.relevant(answers))
+async function showAnswers () {
+  const asked = new Set(await api.relevant(answers))
   for (const row of root.querySelectorAll('[data-answer-row]')) {
     const id = row.dataset.answerRow
     const on = asked.has(id) && answers[id] !== undefined
@@ -72,24 +78,24 @@ function showAnswers () {
   }
 }
 
-function evaluate (scope) {
-  const res = api.evaluate(answers)
+async function evaluate (scope) {
+  const res = await api.evaluate(answers)
   if (res.errors) {
     showErrors(root, scope, res.errors, errorPrefix)
     return false
   }
   renderResult(root, res, answers)
-  showAnswers()
+  await showAnswers()
   return true
 }
 
-function restart () {
+async function restart () {
   answers = {}
   trail = []
   for (const f of root.querySelectorAll('form')) f.reset()
   if (professional) {
     step('result').hidden = true
-    refreshRelevance()
+    await refreshRelevance()
     setTitle(step('form').dataset.title)
     root.querySelector('h1').focus()
     return
@@ -110,25 +116,25 @@ async function open (input) {
   }
   if (professional) {
     for (const id of questionIds()) writeAnswer(root, id, answers[id])
-    refreshRelevance()
+    await refreshRelevance()
     return
   }
-  next()
+  await next()
 }
 
 // The professional view: every question on one page, irrelevant ones hidden.
-function refreshRelevance () {
+async function refreshRelevance () {
   const form = root.querySelector('form[data-step="form"]')
   const current = Object.fromEntries(questionIds().map(id => [id, readAnswer(form, id)]))
-  const asked = new Set(api.relevant(current))
+  const asked = new Set(await api.relevant(current))
   for (const id of questionIds()) form.querySelector(`[data-form-group="${id}"]`).closest('[data-question]').hidden = !asked.has(id)
 }
 
-function submitProfessional (form) {
+async function submitProfessional (form) {
   answers = Object.fromEntries(questionIds().map(id => [id, readAnswer(form, id)]))
-  const asked = new Set(api.relevant(answers))
+  const asked = new Set(await api.relevant(answers))
   for (const id of Object.keys(answers)) if (!asked.has(id) || answers[id] === undefined) delete answers[id]
-  const errors = api.validate(answers)
+  const errors = await api.validate(answers)
   if (errors.length) {
     step('result').hidden = true
     showErrors(root, form, errors, errorPrefix)
@@ -136,13 +142,13 @@ function submitProfessional (form) {
   }
   clearErrors(root)
   setTitle(form.dataset.title)
-  if (evaluate(form)) {
+  if (await evaluate(form)) {
     step('result').hidden = false
     step('result').querySelector('h2').focus()
   }
 }
 
-function onClick (e) {
+async function onClick (e) {
   const el = e.target.closest('[data-action], [data-change]')
   if (!el) return
   e.preventDefault()
@@ -156,38 +162,48 @@ function onClick (e) {
     return
   }
   switch (el.dataset.action) {
-    case 'start': next(); break
+    case 'start': await next(); break
     case 'back': go(trail.pop() ?? step('start'), { remember: false }); break
-    case 'evaluate': if (evaluate(step('check'))) go(step('result')); break
+    case 'evaluate': if (await evaluate(step('check'))) go(step('result')); break
     case 'save': saveFile(root.dataset.kind, answers, summaryText(step('result'))); break
     case 'print': window.print(); break
-    case 'restart': restart(); break
+    case 'restart': await restart(); break
   }
 }
 
 function onSubmit (e) {
   e.preventDefault()
-  if (professional) submitProfessional(e.target)
-  else submitQuestion(e.target)
+  return professional ? submitProfessional(e.target) : submitQuestion(e.target)
 }
 
+// cannotStart shows why the checker cannot work (the engine did not start)
+// with the link to the printable criteria, back on the first step.
+function cannotStart (err) {
+  console.warn('The checker could not start:', err)
+  if (!professional) go(step('start'), { remember: false })
+  root.querySelector('[data-load-failed]').hidden = false
+  for (const b of root.querySelectorAll('[data-action="start"], button[type="submit"]')) { b.disabled = true; b.setAttribute('aria-disabled', 'true') }
+  root.dataset.engine = 'failed'
+}
+
+// A call fails only when the engine could not start: then say so.
+const busy = busyTracker(root, cannotStart)
+const handle = f => e => busy(f(e))
+
+// The page works at once: the engine starts in its worker meanwhile, and
+// the first call that needs it waits for it.
 async function main () {
-  try {
-    api = await startEngine(root)
-  } catch (err) {
-    root.querySelector('[data-load-failed]').hidden = false
-    console.warn('The checker could not start:', err)
-    return
-  }
-  root.addEventListener('click', onClick)
-  root.addEventListener('submit', onSubmit)
-  root.addEventListener('change', e => { if (e.target.id === 'checker-file') open(e.target) })
+  api = await startEngine(root)
+  api.ready.then(() => { root.dataset.engine = 'ready' }, cannotStart)
+  root.addEventListener('click', handle(onClick))
+  root.addEventListener('submit', handle(onSubmit))
+  root.addEventListener('change', handle(e => { if (e.target.id === 'checker-file') return open(e.target) }))
   // Questions appear and disappear as the professional types, not only on blur.
-  if (professional) root.addEventListener('input', e => { if (e.target.id !== 'checker-file') refreshRelevance() })
+  if (professional) root.addEventListener('input', handle(e => { if (e.target.id !== 'checker-file') return refreshRelevance() }))
   linkExclusive(root)
   linkErrorSummary(root)
   for (const b of root.querySelectorAll('[data-action="start"]')) { b.disabled = false; b.removeAttribute('aria-disabled') }
-  if (professional) refreshRelevance()
+  if (professional) busy(refreshRelevance())
   root.dataset.ready = 'true'
 }
 

@@ -3,7 +3,8 @@
 // engine (the checker's WebAssembly, rules.Progress) decides what is valid
 // and whether significant and sustained progress are met. The figures live
 // only in this page's memory: never in the URL, history or storage.
-import { startEngine } from './checker/engine.js'
+import { startEngine } from './engine/engine.js'
+import { busyTracker } from './engine/busy.js'
 import { readAnswer, writeAnswer, showErrors, clearErrors, linkErrorSummary } from './checker/form.js'
 import { saveFile, openFile } from './checker/files.js'
 import { summaryText } from './checker/result.js'
@@ -86,9 +87,9 @@ function withPlace (errors) {
   })
 }
 
-function check () {
+async function check () {
   const input = readInput()
-  const res = api.progress(input)
+  const res = await api.progress(input)
   if (res.errors) {
     result.hidden = true
     checked = null
@@ -155,7 +156,7 @@ async function open (input) {
   } finally {
     input.value = ''
   }
-  check()
+  await check()
 }
 
 function restart () {
@@ -182,19 +183,29 @@ function onClick (e) {
   }
 }
 
+// cannotStart shows that the progress check cannot work (the engine did not
+// start), with the link to the printable criteria and measures.
+function cannotStart (err) {
+  console.warn('The progress check could not start:', err)
+  root.querySelector('[data-load-failed]').hidden = false
+  const submit = form.querySelector('button[type="submit"]')
+  submit.disabled = true
+  submit.setAttribute('aria-disabled', 'true')
+  root.dataset.engine = 'failed'
+}
+
+// A call fails only when the engine could not start: then say so.
+const busy = busyTracker(root, cannotStart)
+
+// The form works at once: the engine starts in its worker meanwhile, and a
+// check made before it has arrived waits for it.
 async function main () {
-  try {
-    api = await startEngine(root)
-    if (typeof api.progress !== 'function') throw new Error('this WebAssembly has no progress check')
-  } catch (err) {
-    root.querySelector('[data-load-failed]').hidden = false
-    console.warn('The progress check could not start:', err)
-    return
-  }
+  api = await startEngine(root)
+  api.ready.then(() => { root.dataset.engine = 'ready' }, cannotStart)
   root.addEventListener('click', onClick)
-  form.addEventListener('submit', e => { e.preventDefault(); check() })
+  form.addEventListener('submit', e => { e.preventDefault(); busy(check()) })
   root.addEventListener('change', e => {
-    if (e.target.id === 'checker-file') open(e.target)
+    if (e.target.id === 'checker-file') busy(open(e.target))
     else if (e.target.name === 'criteria') refresh()
   })
   linkErrorSummary(root)

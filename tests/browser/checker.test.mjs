@@ -7,7 +7,7 @@ import assert from 'node:assert/strict'
 import { readFile } from 'node:fs/promises'
 import AxeBuilder from '@axe-core/playwright'
 import { startServer, launch, openPage, problems, storageState } from './lib/harness.mjs'
-import { startChecker, answerAll, fill, seeResult, result, visibleStep, currentQuestion, waitReady } from './lib/checker.mjs'
+import { startChecker, answerAll, fill, seeResult, result, visibleStep, currentQuestion, waitReady, settled } from './lib/checker.mjs'
 
 let server, browser
 before(async () => { server = await startServer(); browser = await launch() })
@@ -128,6 +128,7 @@ test('Change from Check your answers keeps the later answers', () => journey(asy
   assert.equal(await page.locator('#q-attendance_percent').inputValue(), '85', 'the old answer is shown')
   await fill(page.locator('form[data-question="attendance_percent"]'), 'attendance_percent', '95')
   await page.locator('form[data-question="attendance_percent"] button[type=submit]').click()
+  await settled(page)
   assert.equal(await visibleStep(page).getAttribute('data-step'), 'check', 'straight back to Check your answers')
   assert.match(await page.locator('[data-step=check] [data-answer-row="attendance_percent"]').innerText(), /95%/)
   assert.match(await page.locator('[data-step=check] [data-answer-row="young_carer"]').innerText(), /Yes/, 'later answers kept')
@@ -143,6 +144,7 @@ test('changing an answer can bring in a question that was skipped', () => journe
   await page.locator('[data-step=check] [data-change="health_absence"]').click()
   await fill(page.locator('form[data-question="health_absence"]'), 'health_absence', 'yes')
   await page.locator('form[data-question="health_absence"] button[type=submit]').click()
+  await settled(page)
   assert.equal(await currentQuestion(page), 'medical_days_missed')
 }))
 
@@ -151,12 +153,15 @@ test('Back returns to the previous question with its answer kept', () => journey
   const first = page.locator('form[data-question="attendance_percent"]')
   await fill(first, 'attendance_percent', '85')
   await first.locator('button[type=submit]').click()
+  await settled(page)
   const second = await currentQuestion(page)
   assert.notEqual(second, 'attendance_percent')
   await page.locator(`form[data-question="${second}"] [data-action=back]`).click()
+  await settled(page)
   assert.equal(await currentQuestion(page), 'attendance_percent')
   assert.equal(await page.locator('#q-attendance_percent').inputValue(), '85')
   await page.locator(`form[data-question="attendance_percent"] [data-action=back]`).click()
+  await settled(page)
   assert.equal(await visibleStep(page).getAttribute('data-step'), 'start', 'back from the first question is the start')
 }))
 
@@ -165,8 +170,10 @@ test('Start again clears every answer', () => journey(async page => {
   await answerAll(page, { attendance_percent: '60' })
   await seeResult(page)
   await page.locator('[data-action=restart]').click()
+  await settled(page)
   assert.equal(await visibleStep(page).getAttribute('data-step'), 'start')
   await page.locator('[data-action=start]').click()
+  await settled(page)
   assert.equal(await page.locator('#q-attendance_percent').inputValue(), '', 'no old answer is shown')
   await answerAll(page)
   await seeResult(page)
@@ -185,6 +192,7 @@ test('bad input gets the GOV.UK error pattern, and the input is kept', () => jou
   for (const [typed, message] of cases) {
     await form.locator('#q-attendance_percent').fill(typed)
     await form.locator('button[type=submit]').click()
+    await settled(page)
     const summary = page.locator('[data-error-summary]')
     assert.ok(await summary.isVisible(), `error summary for "${typed}"`)
     assert.match(await summary.innerText(), message)
@@ -201,16 +209,19 @@ test('bad input gets the GOV.UK error pattern, and the input is kept', () => jou
   await form.locator('#q-attendance_percent-attended').fill('300')
   await form.locator('#q-attendance_percent-possible').fill('200')
   await form.locator('button[type=submit]').click()
+  await settled(page)
   assert.match(await page.locator('[data-error-summary]').innerText(), /sessions/)
   await form.locator('#q-attendance_percent-attended').fill('')
   await form.locator('#q-attendance_percent-possible').fill('')
   await form.locator('#q-attendance_percent').fill('90')
   await form.locator('button[type=submit]').click()
+  await settled(page)
   assert.equal(await page.locator('[data-error-summary]').isVisible(), false, 'the error clears once the answer is good')
   assert.doesNotMatch(await page.title(), /^Error/)
 
   const radios = page.locator(`form[data-question="${await currentQuestion(page)}"]`)
   await radios.locator('button[type=submit]').click()
+  await settled(page)
   assert.match(await page.locator('[data-error-summary]').innerText(), /\w/, 'a missing choice is an error')
   await axe(page, 'question with an error')
 
@@ -218,9 +229,11 @@ test('bad input gets the GOV.UK error pattern, and the input is kept', () => jou
   assert.ok(counted, 'the journey can go on after errors')
   const count = page.locator('[data-step=check] [data-change="fixed_term_exclusions"]')
   await count.click()
+  await settled(page)
   const exclusions = page.locator('form[data-question="fixed_term_exclusions"]')
   await exclusions.locator('#q-fixed_term_exclusions').fill('1.5')
   await exclusions.locator('button[type=submit]').click()
+  await settled(page)
   assert.match(await page.locator('[data-error-summary]').innerText(), /whole number/)
 }))
 
@@ -240,6 +253,7 @@ test('save on this device, then open the saved file', () => journey(async page =
   assert.ok(saved.summary.some(line => /likely to qualify/.test(line)), 'a readable summary is in the file')
 
   await page.locator('[data-action=restart]').click()
+  await settled(page)
   await page.locator('#checker-file').setInputFiles(await download.path())
   // The file is read asynchronously, then the checker moves to Check your answers.
   await page.locator('[data-step=check]:not([hidden])').waitFor()
@@ -248,6 +262,7 @@ test('save on this device, then open the saved file', () => journey(async page =
   assert.equal((await result(page)).verdict, 'likely')
 
   await page.locator('[data-action=restart]').click()
+  await settled(page)
   await page.locator('#checker-file').setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('not json') })
   await page.locator('[data-error-summary]:not([hidden])').waitFor()
   assert.match(await page.locator('[data-error-summary]').innerText(), /could not be read/)
@@ -259,6 +274,7 @@ test('keyboard only: a whole journey without a mouse', () => journey(async page 
   await waitReady(page)
   await page.locator('[data-action=start]').focus()
   await page.keyboard.press('Enter')
+  await settled(page)
   for (let id = await currentQuestion(page); id; id = await currentQuestion(page)) {
     assert.equal(await page.evaluate(() => document.activeElement.tagName), 'H1', 'focus moves to the question')
     const form = page.locator(`form[data-question="${id}"]`)
@@ -273,17 +289,20 @@ test('keyboard only: a whole journey without a mouse', () => journey(async page 
     }
     await form.locator('button[type=submit]').focus()
     await page.keyboard.press('Enter')
+    await settled(page)
     if (await page.locator('[data-error-summary]').isVisible()) {
       // A radio group where the first option is the "yes": choose another with the arrows.
       await form.locator('input[type=radio]').first().focus()
       await page.keyboard.press('ArrowDown')
       await form.locator('button[type=submit]').focus()
       await page.keyboard.press('Enter')
+      await settled(page)
     }
   }
   assert.equal(await visibleStep(page).getAttribute('data-step'), 'check')
   await page.locator('[data-action=evaluate]').focus()
   await page.keyboard.press('Enter')
+  await settled(page)
   assert.equal(await visibleStep(page).getAttribute('data-step'), 'result')
   assert.equal(await page.evaluate(() => document.activeElement.textContent.trim()), 'Your result')
   assert.ok((await result(page)).criteria.includes('t2-not-attending'))
@@ -294,6 +313,7 @@ test('accessibility: start, Check your answers and results have no WCAG 2.2 AA f
   await waitReady(page)
   await axe(page, 'start')
   await page.locator('[data-action=start]').click()
+  await settled(page)
   await answerAll(page, { attendance_percent: 'unknown', social_care: 'child_protection', health_absence: 'yes', medical_days_missed: '20' })
   await axe(page, 'check your answers')
   await seeResult(page)
@@ -306,11 +326,15 @@ test('the professional view: all questions on one page, same result', () => jour
   const form = page.locator('form[data-step=form]')
   assert.ok(await form.locator('[data-question="attendance_percent"]').isVisible())
   await fill(form, 'health_absence', 'no')
+  await settled(page)
   assert.equal(await form.locator('[data-question="medical_days_missed"]').isVisible(), false, 'a question that does not apply is hidden')
   await fill(form, 'health_absence', 'yes')
+  await settled(page)
   assert.ok(await form.locator('[data-question="medical_days_missed"]').isVisible(), 'and shown again when it does')
   await fill(form, 'health_absence', 'no')
+  await settled(page)
   await form.locator('button[type=submit]').click()
+  await settled(page)
   assert.ok((await page.locator('[data-error-summary] li:not([hidden])').count()) > 5, 'every missing answer is listed')
   await axe(page, 'professional view with errors')
   for (const id of await form.locator('[data-question]').evaluateAll(els => els.map(e => e.dataset.question))) {
@@ -325,8 +349,10 @@ test('the professional view: all questions on one page, same result', () => jour
         if (await group.locator(`input[value="${v}"]`).count()) { await fill(form, id, v); break }
       }
     }
+    await settled(page)
   }
   await form.locator('button[type=submit]').click()
+  await settled(page)
   assert.equal(await page.locator('[data-error-summary]').isVisible(), false)
   const r = await result(page)
   assert.equal(r.verdict, 'likely')

@@ -9,6 +9,12 @@ export async function waitReady (page) {
   await page.locator('#checker[data-ready=true]').waitFor({ timeout: 15000 })
 }
 
+// settled waits until the checker has finished with the last answer: the
+// engine answers from its worker, so each step comes a moment after a click.
+export async function settled (page) {
+  await page.locator('#checker:not([aria-busy])').waitFor({ state: 'attached' })
+}
+
 export const visibleStep = page => page.locator('#checker [data-step]:not([hidden])')
 
 export async function currentQuestion (page) {
@@ -50,6 +56,7 @@ export async function answerAll (page, answers = {}) {
     const value = id in answers ? answers[id] : await defaultAnswer(form.locator(`[data-form-group="${id}"]`), id)
     await fill(form, id, value)
     await form.locator('button[type=submit]').click()
+    await settled(page)
     assert.equal(await page.locator('[data-error-summary]').isVisible(), false, `no error after answering ${id}`)
     asked.push(id)
   }
@@ -78,9 +85,11 @@ export async function startChecker (page, origin) {
   await page.goto(origin + '/checker/')
   await waitReady(page)
   await page.locator('[data-action=start]').click()
+  await settled(page)
 }
 
 export async function seeResult (page) {
   await page.locator('[data-action=evaluate]').click()
+  await settled(page)
   await page.locator('[data-step=result]:not([hidden])').waitFor()
 }
