@@ -39,7 +39,7 @@ const ENV = { ...process.env, PATH: `${ROOT}/node_modules/sass-embedded-linux-x6
 const KB = 1024
 const BUDGET = {
   pageBytes: 50 * KB, // brotli, HTML + CSS + JS (+ images) of a page load; WebAssembly listed apart
-  wasmBrotli: 500 * KB,
+  wasmBrotli: 480 * KB, // issue 12: the words travel as data, not code
   perfContent: 100,
   perfChecker: 95,
   accessibility: 100,
