@@ -11,10 +11,11 @@
 // time; each API request starts a fresh Go instance (syumai/workers).
 import { spawnSync } from 'node:child_process'
 import { readFileSync, readdirSync } from 'node:fs'
+import os from 'node:os'
 import { startWrangler } from '../tests/worker/lib/wrangler.mjs'
 import { startServer } from '../tests/browser/lib/harness.mjs'
 
-const LEVELS = [1, 10, 50]
+const LEVELS = (process.env.LOAD_LEVELS ?? '1,10,50').split(',').map(Number)
 const PER_LEVEL = Number(process.env.LOAD_REQUESTS ?? 200) // requests per endpoint and level
 const CPU_REQUESTS = Number(process.env.LOAD_CPU_REQUESTS ?? 300)
 const MEMORY_REQUESTS = Number(process.env.LOAD_MEMORY_REQUESTS ?? 30000)
@@ -157,6 +158,8 @@ try {
   await latency(servers)
   await cpu(worker)
   await memory(worker)
+  // Every figure above depends on what else the machine was doing.
+  emit('Worker runs: machine load average (1, 5, 15 minutes) at the end', os.loadavg().map(n => n.toFixed(1)).join(', ') + ` on ${os.availableParallelism()} cores`)
 } finally {
   await worker.stop()
   await preview.stop()
