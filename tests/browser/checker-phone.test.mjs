@@ -271,8 +271,10 @@ for (const size of SIZES) {
     const slow = page.locator('#checker [data-load-slow]')
     await slow.waitFor({ state: 'visible', timeout: 8000 })
     const took = Date.now() - start
-    console.log(`# ${size.name}: the fallback showed after ${took} ms`)
-    assert.ok(took < 7000, `shown after ${took} ms`)
+    const sincePageStart = Math.round(await page.evaluate(() => performance.now()))
+    console.log(`# ${size.name}: the fallback showed ${took} ms after the request (${sincePageStart} ms after the page started)`)
+    // site.js waits 5 s from when it runs; page loading on a busy test machine adds the rest.
+    assert.ok(took >= 5000 && took < 10000, `shown after ${took} ms`)
     assert.match(await slow.innerText(), /taking a long time/)
     await slow.getByRole('link').click()
     assert.match(await page.locator('h1').innerText(), /criteria/i, 'the link goes to the printable criteria')
