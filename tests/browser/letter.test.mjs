@@ -23,17 +23,17 @@ const ANSWERS = {
 // privately opens the letter page on a fresh context, runs fn, then checks
 // that nothing left the device or was kept: same-origin GETs only, nothing
 // typed in any address or in history, no cookies, no storage.
-async function privately (fn) {
+async function privately (fn, path = PATH) {
   const { context, page, log } = await openPage(browser)
   try {
-    await page.goto(server.origin + PATH)
+    await page.goto(server.origin + path)
     await page.locator('[data-letter-tool]:not([hidden])').waitFor()
     await fn(page)
     assert.deepEqual(problems(log, server.origin), [])
     for (const r of log.requests) {
       for (const value of Object.values(ANSWERS)) assert.ok(!decodeURIComponent(r.url).includes(value), `no answer in ${r.url}`)
     }
-    assert.equal(new URL(page.url()).pathname + new URL(page.url()).search + new URL(page.url()).hash, PATH, 'the address holds nothing typed')
+    assert.equal(new URL(page.url()).pathname + new URL(page.url()).search + new URL(page.url()).hash, path, 'the address holds nothing typed')
     assert.equal(await page.evaluate(() => history.length), 2, 'no history entries were added')
     assert.deepEqual(await storageState(context, page), { cookies: 0, local: 0, session: 0, idb: 0 })
   } finally {
@@ -61,6 +61,8 @@ test('the letter is made on the device with the legal test, and saved as a file'
   assert.match(text, /may be necessary for special educational provision to be made through an EHC plan/)
   assert.match(text, /section 36 of the Children and Families Act 2014/)
   assert.match(text, /Example Council/, 'the council is named from the site settings')
+  const today = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long' }).format(new Date())
+  assert.ok(text.includes(today), `the letter is dated today in English (${today})`)
   assert.doesNotMatch(text, /cannot meet/, 'the letter never says the school must be unable to meet needs')
   assert.doesNotMatch(text, /Date of birth/, 'an optional field left empty leaves its line out')
   assert.doesNotMatch(text, /\{[a-z_]+\}/, 'no placeholder is left')
@@ -78,6 +80,15 @@ test('the letter is made on the device with the legal test, and saved as a file'
   assert.match(saved, /Who has helped so far\n\nThe SENCO gave Alex a reading group\./)
   assert.match(saved, /Yours faithfully,\n\nSam Example\n$/)
 }))
+
+test('on the Polish page the boxes are in Polish and the letter, for the council, is in English', () => privately(async page => {
+  assert.equal(await page.locator('html').getAttribute('lang'), 'pl')
+  await fillIn(page, ANSWERS)
+  await page.locator('[data-letter-form] button[type=submit]').click()
+  const text = await page.locator('[data-letter-body]').innerText()
+  assert.match(text, /I believe Alex Example has or may have special educational needs/)
+  assert.ok(text.includes(new Intl.DateTimeFormat('en-GB', { dateStyle: 'long' }).format(new Date())), 'an English date')
+}, '/pl' + PATH))
 
 test('a required box left empty gets the GOV.UK error pattern, and what was typed is kept', () => privately(async page => {
   await fillIn(page, { parent_name: 'Sam Example', school: 'Hill Street Primary School' })
