@@ -284,8 +284,8 @@ func splitLanguage(p string, langs map[string]bool) (string, string) {
 
 // InternalCodes are the maintainers' notes that must never reach a page.
 var InternalCodes = []*regexp.Regexp{
-	regexp.MustCompile(`Seed \d{3}`),
-	regexp.MustCompile(`\[S \d{3}\]`),
+	regexp.MustCompile(`Seed \d`),
+	regexp.MustCompile(`\[S \d`),
 	regexp.MustCompile(`\bS \d{3}\b`),
 	regexp.MustCompile(`\[C\]`),
 	regexp.MustCompile(`\[U\]`),
