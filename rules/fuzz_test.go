@@ -56,12 +56,38 @@ func FuzzEvaluate(f *testing.F) {
 // reason, and the search for what each unknown could change.
 func BenchmarkEvaluate(b *testing.B) {
 	m := realData(b)
+	n := benchAnswers(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, errs := rules.Evaluate(m, n); errs != nil {
+			b.Fatal(errs)
+		}
+	}
+}
+
+// BenchmarkEvaluateInPolish adds writing every reason in Polish, as the
+// browser does.
+func BenchmarkEvaluateInPolish(b *testing.B) {
+	m, w := langData(b, "pl")
+	n := benchAnswers(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		r, errs := rules.Evaluate(m, n)
+		if errs != nil {
+			b.Fatal(errs)
+		}
+		w.Result(r)
+	}
+}
+
+// benchAnswers is a family with needs in several themes and some unknowns.
+func benchAnswers(b *testing.B) rules.Node {
 	var v any
 	if err := json.Unmarshal([]byte(`{
 		"attendance_percent": 75, "school_place": "school", "fixed_term_exclusions": 0,
 		"permanently_excluded": "no", "education_concern_nomination": "no", "school_anxiety": "no",
 		"send": "none", "health_absence": "yes", "medical_days_missed": "unknown",
-		"unauthorised_sessions": 12, "support_not_worked": "unknown", "social_care": "none",
+		"unauthorised_sessions": 12, "term_time_leave": "no", "support_not_worked": "unknown", "social_care": "none",
 		"previously_looked_after": "no", "cse_risk": "no", "young_carer": "no",
 		"help_concern_nomination": "no", "harm_concern": "no", "child_offence": "no",
 		"asb_intervention": "no", "parent_in_justice_system": "no", "adult_out_of_work": "no",
@@ -69,11 +95,5 @@ func BenchmarkEvaluate(b *testing.B) {
 		"mental_health": "unknown", "substance_misuse": "no", "long_term_health_condition": "yes"}`), &v); err != nil {
 		b.Fatal(err)
 	}
-	n := rules.FromAny(v)
-	b.ReportAllocs()
-	for b.Loop() {
-		if _, errs := rules.Evaluate(m, n); errs != nil {
-			b.Fatal(errs)
-		}
-	}
+	return rules.FromAny(v)
 }
