@@ -45,13 +45,15 @@ node_modules/.installed: package-lock.json
 	$(NPM) ci --no-audit --no-fund
 	touch $@
 
-# The rules data and the services directory must be sound before anything is
-# built from them: a mistake stops the build, naming the file, the line or
-# entry, and the problem. The export checks the rules data, its translations
-# and the engine's messages, and writes the model that the templates and the
-# browser read: build/model/<lang>.json.
+# The data must be sound before anything is built from it: a mistake stops
+# the build, naming the file, the line or entry, and the problem. First the
+# syntax of every YAML file, so that one mistake is reported alone (Hugo would
+# bury it under hundreds of others). The export checks the rules data, its
+# translations and the engine's messages, and writes the model that the
+# templates and the browser read: build/model/<lang>.json.
 validate:
 	$(GO) build -o build/bin/focuscheck ./cmd/focuscheck
+	./build/bin/focuscheck yaml data i18n
 	./build/bin/focuscheck export -o build/model
 	./build/bin/focuscheck services data/services.yaml
 
@@ -82,7 +84,7 @@ browser-test:
 # The Cloudflare Worker (worker/, see docs/deploying.md) in build/worker/, where
 # wrangler.toml points: the JavaScript glue of syumai/workers, then the Go
 # WebAssembly (the generator empties the folder, so it runs first).
-.PHONY: worker worker-test worker-bench hosts-test servers
+.PHONY: worker worker-test worker-bench hosts-test servers github-pages
 worker:
 	$(GO) run github.com/syumai/workers/cmd/workers-assets-gen -mode=go -o build/worker
 	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' -o build/worker/app.wasm ./worker
@@ -96,17 +98,25 @@ worker-test: build worker chromium
 worker-bench: build worker
 	node bench/worker-load.mjs
 
+# For hosts that send no headers, such as GitHub Pages: the site in public/
+# with the Content-Security-Policy in a meta tag (docs/deploying.md says what
+# is lost), and .nojekyll so that GitHub publishes every file as it is.
+github-pages:
+	HUGO_PARAMS_METACSP=true $(MAKE) build
+	touch public/.nojekyll
+
 # The generated host configurations in real servers (nginx and Apache from
 # Debian, installed when missing, as Chromium is), the AWS policies against
 # botocore's published CloudFront model, and every API answer of the built
 # site against the Open Referral HSDS 3.0 schemas.
 hosts-test: build chromium servers
 	PORTAL_EXPORT=$(CURDIR)/public/api/directory.json $(GO) test -count=1 -run HSDS ./edge
+	HUGO_PARAMS_METACSP=true $(HUGO) --gc --quiet --cleanDestinationDir --destination build/github-pages/public
 	node --test --test-concurrency=1 tests/hosts/
 
 servers:
-	@test -x /usr/sbin/nginx -a -x /usr/sbin/apache2 -a -d /usr/lib/python3/dist-packages/botocore || \
-		{ apt-get update && apt-get install -y --no-install-recommends nginx apache2 python3-botocore; }
+	@test -x /usr/sbin/nginx -a -x /usr/sbin/apache2 -a -d /usr/lib/python3/dist-packages/botocore -a -d /usr/lib/python3/dist-packages/yaml || \
+		{ apt-get update && apt-get install -y --no-install-recommends nginx apache2 python3-botocore python3-yaml; }
 
 clean:
 	rm -rf public resources/_gen build .hugo_build.lock

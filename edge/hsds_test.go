@@ -15,8 +15,12 @@ import (
 
 // The Open Referral HSDS 3.0 schemas (openreferral/specification, tag
 // v3.0; CC BY-SA 4.0, see the LICENSE beside them): the compiled service,
-// and the taxonomy and taxonomy term.
-const hsdsDir = "oruk/testdata/hsds/"
+// and the taxonomy and taxonomy term; and the compiled service of the UK
+// profile (openreferral/uk-profile at ecdfabf, v3.0, same licence).
+const (
+	hsdsDir      = "oruk/testdata/hsds/"
+	ukProfileDir = "oruk/testdata/uk-profile/"
+)
 
 // exportUnderTest is the directory export whose answers are checked: the
 // built site's when make test names it (PORTAL_EXPORT), else the fixture.
@@ -36,7 +40,12 @@ func exportUnderTest(t *testing.T) []byte {
 
 func compileHSDS(t *testing.T, name string) *jsonschema.Schema {
 	t.Helper()
-	s, err := jsonschema.NewCompiler().Compile(hsdsDir + name)
+	return compile(t, hsdsDir+name)
+}
+
+func compile(t *testing.T, file string) *jsonschema.Schema {
+	t.Helper()
+	s, err := jsonschema.NewCompiler().Compile(file)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -44,7 +53,8 @@ func compileHSDS(t *testing.T, name string) *jsonschema.Schema {
 }
 
 // Every API answer that holds records (each service, taxonomy and term, on
-// its own and in the lists) is valid HSDS 3.0.
+// its own and in the lists) is valid HSDS 3.0, and each service valid for
+// the UK profile too.
 func TestHSDSConformance(t *testing.T) {
 	files, err := StaticAPI(context.Background(), FS(fstest.MapFS{"api/directory.json": {Data: exportUnderTest(t)}}))
 	if err != nil {
@@ -55,12 +65,18 @@ func TestHSDSConformance(t *testing.T) {
 		"taxonomies":     compileHSDS(t, "taxonomy.json"),
 		"taxonomy_terms": compileHSDS(t, "taxonomy_term.json"),
 	}
+	uk := compile(t, ukProfileDir+"service.json")
 	checked := map[string]int{}
 	for _, f := range files {
 		collection, records := recordsOf(t, f)
 		for _, rec := range records {
 			if err := schemas[collection].Validate(rec); err != nil {
 				t.Errorf("%s: %v", f.Name, err)
+			}
+			if collection == "services" {
+				if err := uk.Validate(rec); err != nil {
+					t.Errorf("%s (UK profile): %v", f.Name, err)
+				}
 			}
 			checked[collection]++
 		}

@@ -86,3 +86,25 @@ test('every file in an immutable folder is fingerprinted', () => {
     }
   }
 })
+
+// The CI examples for councils (docs/ci/) are valid YAML, run the tests, then
+// build and upload, and name their secrets without holding any.
+test('the CI examples test, build and deploy, naming secrets without values', async () => {
+  const yaml = async file => JSON.parse((await promisify(execFile)('python3', ['-c',
+    'import json, sys, yaml; print(json.dumps(yaml.safe_load(open(sys.argv[1]))))', file])).stdout)
+  const gh = await yaml('docs/ci/github-actions.yml')
+  const steps = job => gh.jobs[job].steps.map(s => s.run ?? s.uses).join('\n')
+  assert.match(steps('test'), /^make test$/m)
+  assert.match(steps('deploy'), /^make build/m)
+  assert.match(steps('deploy'), /wrangler deploy/)
+  assert.deepEqual(gh.jobs.deploy.needs, 'test')
+  const gl = await yaml('docs/ci/gitlab-ci.yml')
+  assert.deepEqual(gl.test.script, ['make test'])
+  assert.ok(gl.deploy.script.some(l => /^make build/.test(l)) && gl.deploy.script.some(l => /wrangler deploy/.test(l)))
+  for (const file of ['docs/ci/github-actions.yml', 'docs/ci/gitlab-ci.yml']) {
+    const text = readFileSync(file, 'utf8')
+    assert.match(text, /CLOUDFLARE_API_TOKEN/, `${file} names the secret`)
+    assert.doesNotMatch(text, /CLOUDFLARE_API_TOKEN:\s*['"]?[A-Za-z0-9_-]{20,}/, `${file} holds no token`)
+    assert.doesNotMatch(text, /-----BEGIN|AKIA[0-9A-Z]{16}/, `${file} holds no key`)
+  }
+})

@@ -144,6 +144,9 @@ test('hostile requests never get a 5xx or a file they should not; under /api the
     ['OPTIONS', '/'],
     ['TRACE', '/'],
     ['DELETE', '/api/services'],
+    // Only an honest Content-Length: one larger than the body ends `wrangler
+    // dev` itself (a known upstream bug in its local proxy), which says
+    // nothing about the Worker, so no such request is sent here.
     ['POST', '/api/services', { 'Content-Length': '0' }],
     ['GET', '/api/services?page=%zz'],
     ['GET', '/api/services?per_page=-1'],

@@ -65,12 +65,22 @@ const COMMAND = {
   apache: dir => ['/usr/sbin/apache2', ['-f', `${dir}/main.conf`, '-DFOREGROUND']]
 }
 
-// startServer starts nginx or Apache with its generated configuration and
-// resolves once it answers; stop() ends it and removes its folder.
-export async function startServer (kind) {
+// bareNginx serves a folder with no configuration of ours, as GitHub Pages
+// does: no headers beyond the server's own, its default 404 page.
+export const bareNginx = root => port => `server {
+  listen 127.0.0.1:${port};
+  root ${resolve(root)};
+  error_page 404 /404.html;
+}
+`
+
+// startServer starts nginx or Apache with its generated configuration (or
+// with site(port), a configuration of the test's own) and resolves once it
+// answers; stop() ends it and removes its folder.
+export async function startServer (kind, site) {
   const dir = mkdtempSync(join(tmpdir(), `focus-${kind}-`))
   const port = await freePort()
-  writeFileSync(`${dir}/site.conf`, generated(SITE[kind].file, port, SITE[kind].listen))
+  writeFileSync(`${dir}/site.conf`, site ? site(port) : generated(SITE[kind].file, port, SITE[kind].listen))
   writeFileSync(`${dir}/main.conf`, MAIN[kind](dir, port))
   const [cmd, args] = COMMAND[kind](dir)
   const proc = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] })

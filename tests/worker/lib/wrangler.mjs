@@ -21,7 +21,9 @@ export async function freePort () {
 }
 
 // startWrangler starts `wrangler dev` in its own process group and resolves
-// once the Worker answers; stop() ends the whole group.
+// once the Worker answers; stop() ends the whole group. group is the process
+// group's id and inspector the port of the Worker's DevTools inspector
+// (bench/worker-load.mjs reads both).
 export async function startWrangler ({ timeoutMs = 60000 } = {}) {
   for (const f of ['build/worker/worker.mjs', 'build/worker/app.wasm', 'public/index.html']) {
     if (!existsSync(f)) throw new Error(`${f} is missing: run make build worker`)
@@ -50,7 +52,7 @@ export async function startWrangler ({ timeoutMs = 60000 } = {}) {
     try {
       const res = await fetch(origin + '/', { signal: AbortSignal.timeout(5000) })
       await res.arrayBuffer()
-      if (res.status === 200) return { origin, stop, startupMs: performance.now() - started, output: () => output }
+      if (res.status === 200) return { origin, stop, startupMs: performance.now() - started, output: () => output, group: proc.pid, inspector }
     } catch {}
     await new Promise(resolve => setTimeout(resolve, 200))
   }
