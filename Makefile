@@ -45,13 +45,15 @@ node_modules/.installed: package-lock.json
 	$(NPM) ci --no-audit --no-fund
 	touch $@
 
-# The rules data and the services directory must be sound before anything is
-# built from them: a mistake stops the build, naming the file, the line or
-# entry, and the problem. The export checks the rules data, its translations
-# and the engine's messages, and writes the model that the templates and the
-# browser read: build/model/<lang>.json.
+# The data must be sound before anything is built from it: a mistake stops
+# the build, naming the file, the line or entry, and the problem. First the
+# syntax of every YAML file, so that one mistake is reported alone (Hugo would
+# bury it under hundreds of others). The export checks the rules data, its
+# translations and the engine's messages, and writes the model that the
+# templates and the browser read: build/model/<lang>.json.
 validate:
 	$(GO) build -o build/bin/focuscheck ./cmd/focuscheck
+	./build/bin/focuscheck yaml data i18n
 	./build/bin/focuscheck export -o build/model
 	./build/bin/focuscheck services data/services.yaml
 

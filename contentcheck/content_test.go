@@ -1,6 +1,7 @@
 package contentcheck
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -22,13 +23,25 @@ func TestContent(t *testing.T) {
 		t.Error(p.String())
 	}
 	// Pages whose sources were checked more than 12 months ago are listed for
-	// the maintainers (they are not an error: the source may still be right).
+	// the maintainers in build/stale-sources.txt (they are not an error: the
+	// source may still be right, it only needs checking again).
 	stale, err := Stale(root, time.Now().AddDate(-1, 0, 0))
 	if err != nil {
 		t.Fatal(err)
 	}
+	var list strings.Builder
+	list.WriteString("# Pages whose sources were last checked more than 12 months ago. Written by `go test ./contentcheck`.\n")
 	for _, s := range stale {
+		list.WriteString(s.String() + "\n")
 		t.Logf("check again: %s", s)
+	}
+	report := filepath.Join(root, "build", "stale-sources.txt")
+	os.Stat(report) // so that `go test` caching reruns this test when the report is deleted
+	if err := os.MkdirAll(filepath.Dir(report), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(report, []byte(list.String()), 0o644); err != nil {
+		t.Fatal(err)
 	}
 }
 

@@ -5,8 +5,9 @@
 //     "[C]", "[U]", "is a guess", "may be local or out of date");
 //   - a national helpline's number is written exactly as its one entry in
 //     data/helplines.yaml, and dialled with that entry's digits;
-//   - Exit this page is on exactly the pages data/sensitive.yaml lists, and the
-//     page that says which pages have it (data-exit-pages) says so truly.
+//   - Exit this page is on exactly the pages data/sensitive.yaml lists, those
+//     pages show the helplines, and the page that says which pages have the
+//     button (data-exit-pages) says so truly.
 package pagecheck
 
 import (
@@ -88,7 +89,7 @@ func readYAML(file string, v any) error {
 	return nil
 }
 
-var languageTable = regexp.MustCompile(`(?m)^\[languages\.([A-Za-z-]+)\]`)
+var languageTable = regexp.MustCompile(`(?m)^\s*\[languages\.([A-Za-z-]+)\]`)
 var defaultLanguage = regexp.MustCompile(`(?m)^defaultContentLanguage\s*=\s*"([^"]+)"`)
 
 // languages lists the languages of config.toml other than the default one,
@@ -115,15 +116,16 @@ func languages(configFile string) (map[string]bool, error) {
 
 // builtPage is what the checks need from one HTML file.
 type builtPage struct {
-	file     string
-	lang     string // "" for the default language
-	path     string // the logical path, as data/sensitive.yaml writes it
-	exit     bool   // has the Exit this page component
-	lines    []string
-	attrs    []string    // attribute values a reader can meet (title, alt, aria-label...)
-	tels     [][2]string // tel: links as {href, link text}
-	claim    []string    // the hrefs of the data-exit-pages list, if the page has one
-	hasClaim bool
+	file      string
+	lang      string // "" for the default language
+	path      string // the logical path, as data/sensitive.yaml writes it
+	exit      bool   // has the Exit this page component
+	helplines bool   // has the national helplines (data-helplines)
+	lines     []string
+	attrs     []string    // attribute values a reader can meet (title, alt, aria-label...)
+	tels      [][2]string // tel: links as {href, link text}
+	claim     []string    // the hrefs of the data-exit-pages list, if the page has one
+	hasClaim  bool
 }
 
 // Check reads every HTML page of site and returns every problem, sorted.
@@ -197,6 +199,8 @@ func (p *builtPage) walk(n *html.Node, inClaim bool) {
 			switch {
 			case a.Key == "class" && hasClass(a.Val, "govuk-exit-this-page"):
 				p.exit = true
+			case a.Key == "data-helplines":
+				p.helplines = true
 			case a.Key == "data-exit-pages":
 				p.hasClaim, inClaim = true, true
 			case readAttrs[a.Key]:
@@ -280,8 +284,8 @@ func splitLanguage(p string, langs map[string]bool) (string, string) {
 
 // InternalCodes are the maintainers' notes that must never reach a page.
 var InternalCodes = []*regexp.Regexp{
-	regexp.MustCompile(`Seed \d{3}`),
-	regexp.MustCompile(`\[S \d{3}\]`),
+	regexp.MustCompile(`Seed \d`),
+	regexp.MustCompile(`\[S \d`),
 	regexp.MustCompile(`\bS \d{3}\b`),
 	regexp.MustCompile(`\[C\]`),
 	regexp.MustCompile(`\[U\]`),
@@ -410,6 +414,9 @@ func exitProblems(pages []*builtPage, d *Data) []Problem {
 		}
 		if p.exit {
 			withExit[p.lang][p.path] = true
+		}
+		if d.Sensitive[p.path] && !p.helplines {
+			out = append(out, Problem{p.file, "data/sensitive.yaml lists this page, but it has no national helplines"})
 		}
 		switch {
 		case d.Sensitive[p.path] && !p.exit:

@@ -65,7 +65,8 @@ func testData() *Data {
 	}
 }
 
-const exitButton = `<div class="govuk-exit-this-page app-no-print"><a href="https://www.bbc.co.uk/weather">Exit this page</a></div>`
+const exitButton = `<div class="govuk-exit-this-page app-no-print"><a href="https://www.bbc.co.uk/weather">Exit this page</a></div>` +
+	`<section data-helplines><a href="tel:08001111">0800 1111</a></section>`
 
 func html5(body string) *fstest.MapFile {
 	return &fstest.MapFile{Data: []byte(`<!DOCTYPE html><html><head><title>t</title></head><body><main>` + body + `</main></body></html>`)}
@@ -110,13 +111,13 @@ func TestEachCheckCanFail(t *testing.T) {
 	cases := []struct {
 		name, page, body, want string
 	}{
-		{"seed code", "index.html", `<p>Seed 004: a council strategy</p>`, `internal code "Seed 004"`},
-		{"bracketed source marker", "themes/index.html", `<li>A strategy [S 004]</li>`, `internal code "[S 004]"`},
+		{"seed code", "index.html", `<p>Seed 004: a council strategy</p>`, `internal code "Seed 0"`},
+		{"bracketed source marker", "themes/index.html", `<li>A strategy [S 004]</li>`, `internal code "[S 0"`},
 		{"bare source marker", "themes/index.html", `<p>(S 000)</p>`, `internal code "S 000"`},
 		{"confirmed marker", "index.html", `<li>Children Act 1989 [C]</li>`, `internal code "[C]"`},
 		{"uncertain marker", "index.html", `<li>Recalled [U]</li>`, `internal code "[U]"`},
 		{"a guess", "index.html", `<p>The theme's number is a guess.</p>`, `internal code "is a guess"`},
-		{"code in an attribute", "index.html", `<img alt="Seed 001 chart" src="x.png">`, `internal code "Seed 001"`},
+		{"code in an attribute", "index.html", `<img alt="Seed 001 chart" src="x.png">`, `internal code "Seed 0"`},
 		{"helpline without its spaces", "index.html", `<p>Call 08001111 today.</p>`, `the Childline number is written "08001111"`},
 		{"helpline with other spacing", "index.html", `<p>Call 116123.</p>`, `the Samaritans number is written "116123"`},
 		{"helpline in international form", "index.html", `<p>Call +44 800 1111.</p>`, `the Childline number is written "+44 800 1111"`},
@@ -125,14 +126,18 @@ func TestEachCheckCanFail(t *testing.T) {
 		{"tel link written differently", "index.html", `<a href="tel:+448001111">call</a>`, `does not dial tel:08001111`},
 		{"sensitive page without the button", "themes/abuse/index.html", `<script>/* no button */</script>`, ""},
 		{"button on a page not listed", "themes/index.html", exitButton, "data/sensitive.yaml does not list it"},
+		{"sensitive page without the helplines", "safe/index.html", "", "it has no national helplines"},
 		{"button on a translated page not listed", "pl/themes/index.html", exitButton, "data/sensitive.yaml does not list it"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			site := goodSite(map[string]string{tc.page: tc.body})
-			if tc.want == "" { // replace the page instead of adding to it
+			switch { // replace the page instead of adding to it
+			case tc.want == "":
 				site[tc.page] = html5(`<p>No button here.</p>`)
 				tc.want = "it has no Exit this page button"
+			case tc.body == "":
+				site[tc.page] = html5(`<div class="govuk-exit-this-page"></div><ul data-exit-pages><li><a href="/themes/abuse/">A</a></li><li><a href="/safe/">S</a></li></ul>`)
 			}
 			problems, err := Check(site, testData())
 			if err != nil {
@@ -263,5 +268,22 @@ func TestSensitiveAnswersExist(t *testing.T) {
 				t.Errorf("data/sensitive.yaml: %q is not an answer to %s", a, id)
 			}
 		}
+	}
+}
+
+// TestLanguages reads the languages served under /<code>/ from config.toml,
+// indented or not, leaving out the default language.
+func TestLanguages(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "config.toml")
+	config := "defaultContentLanguage = \"en\"\n[languages]\n  [languages.en]\n    weight = 1\n  [languages.pl]\n    disabled = true\n[languages.ar]\n"
+	if err := os.WriteFile(file, []byte(config), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	got, err := languages(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 2 || !got["pl"] || !got["ar"] {
+		t.Errorf("languages = %v, want pl and ar", got)
 	}
 }

@@ -24,7 +24,7 @@ func (m *Model) absence(f *Field, v *value, out []Msg) []Msg {
 	}
 	for _, l := range absenceLevels {
 		if t := m.threshold(l.threshold); t != nil && v.num <= t.Value {
-			return append(out, msg(l.code, numArg("threshold", t.Value, t.Unit)))
+			return append(out, Msg{Code: l.code, Args: []Arg{{Name: "threshold", Num: t.Value, Field: t.Unit}}})
 		}
 	}
 	return out

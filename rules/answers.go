@@ -1,9 +1,6 @@
 package rules
 
-import (
-	"math"
-	"strings"
-)
+import "math"
 
 // unknownAnswer is the answer that means "I do not know".
 const unknownAnswer = "unknown"
@@ -89,7 +86,7 @@ func (m *Model) readAnswers(n Node) (*answerSet, []AnswerError) {
 	a := &answerSet{vals: make([]value, len(m.Questions))}
 	if n == nil || n.Kind() != KindMap {
 		a.raw = a.vals
-		return a, []AnswerError{{Msg: msg("answer.notMap")}}
+		return a, []AnswerError{{Msg: Msg{Code: "answer.notMap"}}}
 	}
 	var errs []AnswerError
 	for i := range m.Questions {
@@ -104,12 +101,12 @@ func (m *Model) readAnswers(n Node) (*answerSet, []AnswerError) {
 	m.skipIrrelevant(a)
 	for i, q := range m.Questions {
 		if a.vals[i].state == stMissing && !hasError(errs, q.ID) {
-			errs = append(errs, AnswerError{Question: q.ID, Msg: msg("answer.required", q.label())})
+			errs = append(errs, AnswerError{Question: q.ID, Msg: Msg{Code: "answer.required", Args: []Arg{q.label()}}})
 		}
 	}
 	for _, k := range n.Keys() {
 		if _, ok := m.qIndex[k]; !ok {
-			errs = append(errs, AnswerError{Question: shortID(k), Msg: msg("answer.unknownQuestion", textArg("id", shortID(k)))})
+			errs = append(errs, AnswerError{Question: shortID(k), Msg: Msg{Code: "answer.unknownQuestion", Args: []Arg{{Name: "id", Kind: ArgText, Text: shortID(k)}}}})
 		}
 	}
 	return a, errs
@@ -150,11 +147,11 @@ func parseValue(f *Field, opts []Option, allowUnknown bool, n Node) (value, Msg)
 		return value{}, Msg{}
 	}
 	if n.Kind() == KindString && len(n.Str()) > MaxTextAnswer {
-		return value{}, msg("answer.tooLong", f.label(), countArg("max", MaxTextAnswer))
+		return value{}, Msg{Code: "answer.tooLong", Args: []Arg{f.label(), {Name: "max", Num: float64(MaxTextAnswer)}}}
 	}
 	if n.Kind() == KindString && trim(n.Str()) == unknownAnswer {
 		if !allowUnknown {
-			return value{}, msg("answer.unknownNotAllowed", f.label())
+			return value{}, Msg{Code: "answer.unknownNotAllowed", Args: []Arg{f.label()}}
 		}
 		return value{state: stUnknown}, Msg{}
 	}
@@ -165,7 +162,7 @@ func parseValue(f *Field, opts []Option, allowUnknown bool, n Node) (value, Msg)
 		if s := n.Str(); n.Kind() == KindString && optionIndex(opts, s) >= 0 {
 			return value{state: stKnown, opt: s}, Msg{}
 		}
-		return value{}, msg("answer.choice", f.label())
+		return value{}, Msg{Code: "answer.choice", Args: []Arg{f.label()}}
 	case TypeNumber, TypeCount:
 		if f.AllowSessions {
 			if a, p, given, ok := sessionsOf(n); given {
@@ -189,7 +186,7 @@ func parseYesNo(f *Field, n Node) (value, Msg) {
 			return value{state: stKnown}, Msg{}
 		}
 	}
-	return value{}, msg("answer.yesNo", f.label())
+	return value{}, Msg{Code: "answer.yesNo", Args: []Arg{f.label()}}
 }
 
 func parseNumber(f *Field, n Node) (value, Msg) {
@@ -200,18 +197,20 @@ func parseNumber(f *Field, n Node) (value, Msg) {
 	case KindString:
 		s := trim(n.Str())
 		if f.Unit == "%" {
-			s = trim(strings.TrimSuffix(s, "%"))
+			if n := len(s); n > 0 && s[n-1] == '%' {
+				s = trim(s[:n-1])
+			}
 		}
 		x, ok = parseDecimal(s)
 	}
 	if !ok || math.IsNaN(x) || math.IsInf(x, 0) || (f.Type == TypeCount && x != math.Trunc(x)) {
 		if f.Type == TypeCount {
-			return value{}, msg("answer.wholeNumber", f.label())
+			return value{}, Msg{Code: "answer.wholeNumber", Args: []Arg{f.label()}}
 		}
-		return value{}, msg("answer.number", f.label())
+		return value{}, Msg{Code: "answer.number", Args: []Arg{f.label()}}
 	}
 	if x < f.Min || x > f.Max {
-		return value{}, msg("answer.range", f.label(), numArg("min", f.Min, f.Unit), numArg("max", f.Max, f.Unit))
+		return value{}, Msg{Code: "answer.range", Args: []Arg{f.label(), {Name: "min", Num: f.Min, Field: f.Unit}, {Name: "max", Num: f.Max, Field: f.Unit}}}
 	}
 	return value{state: stKnown, num: x}, Msg{}
 }
@@ -238,7 +237,7 @@ func sessionsOf(n Node) (attended, possible float64, given, ok bool) {
 	}
 	s := asciiLower(trim(n.Str()))
 	for _, w := range sessionWords {
-		if i := strings.Index(s, w); i > 0 {
+		if i := index(s, w); i > 0 {
 			a, okA := parseDecimal(trim(s[:i]))
 			p, okP := parseDecimal(trim(s[i+len(w):]))
 			return a, p, true, okA && okP
@@ -247,10 +246,21 @@ func sessionsOf(n Node) (attended, possible float64, given, ok bool) {
 	return 0, 0, false, false
 }
 
+// index is strings.Index for the few bytes of an answer, written out
+// because the standard one brings a search library into the browser's module.
+func index(s, sub string) int {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if s[i:i+len(sub)] == sub {
+			return i
+		}
+	}
+	return -1
+}
+
 // checkSessions turns sessions into a percentage.
 func checkSessions(a, p float64, ok bool) (value, Msg) {
 	if !ok || a != math.Trunc(a) || p != math.Trunc(p) || a < 0 || p <= 0 || a > p || p > 1e6 {
-		return value{}, msg("answer.sessions")
+		return value{}, Msg{Code: "answer.sessions"}
 	}
 	return value{state: stKnown, num: a / p * 100, sessions: true, attended: a, possible: p}, Msg{}
 }
@@ -260,7 +270,7 @@ func checkSessions(a, p float64, ok bool) (value, Msg) {
 // because strconv.ParseFloat would add about 15 KB to the browser's module;
 // answers never need exponents or more than 15 digits.
 func parseDecimal(s string) (float64, bool) {
-	neg := strings.HasPrefix(s, "-")
+	neg := s != "" && s[0] == '-'
 	if neg {
 		s = s[1:]
 	}

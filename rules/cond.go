@@ -33,6 +33,8 @@ func (t Tri) not() Tri {
 
 type opKind uint8
 
+// The operators of the condition language; operators.go has each one's
+// parsing, evaluation and explanations together.
 const (
 	opAll opKind = iota
 	opAny
@@ -42,6 +44,7 @@ const (
 	opIs     // yes/no
 	opIn     // choice among options
 	opOthers // every other criterion checked has significant progress
+	opCount
 )
 
 type cmpKind uint8
@@ -54,21 +57,24 @@ const (
 	cmpEQ
 )
 
-var cmpKeys = [...]string{cmpLT: "lt", cmpLE: "le", cmpGT: "gt", cmpGE: "ge", cmpEQ: "eq"}
-
-func (c cmpKind) holds(a, b float64) bool {
-	switch c {
-	case cmpLT:
-		return a < b
-	case cmpLE:
-		return a <= b
-	case cmpGT:
-		return a > b
-	case cmpGE:
-		return a >= b
-	}
-	return a == b
+// comparison is one comparator of a number or count with a value: its key
+// in a condition and when it holds. Its words are the message templates
+// "compare.<key>.yes" ("below 90%") and "compare.<key>.no" ("not below
+// 90%"). To add one, add a cmpKind, its entry here and those two templates.
+type comparison struct {
+	key   string
+	holds func(a, b float64) bool
 }
+
+var comparisons = [...]comparison{
+	cmpLT: {"lt", func(a, b float64) bool { return a < b }},
+	cmpLE: {"le", func(a, b float64) bool { return a <= b }},
+	cmpGT: {"gt", func(a, b float64) bool { return a > b }},
+	cmpGE: {"ge", func(a, b float64) bool { return a >= b }},
+	cmpEQ: {"eq", func(a, b float64) bool { return a == b }},
+}
+
+func (c cmpKind) holds(a, b float64) bool { return comparisons[c].holds(a, b) }
 
 // window says which of a progress series a leaf looks at.
 type window uint8
@@ -97,57 +103,13 @@ type cond struct {
 	drop bool // downFromEntryBy: val is the percentage fall needed
 }
 
-// leafEvaluator decides the leaves; eval combines them with Kleene logic.
+// leafEvaluator decides the leaves; the operators combine them with
+// Kleene logic.
 type leafEvaluator interface {
 	leaf(c *cond) Tri
 }
 
-func eval(c *cond, le leafEvaluator) Tri {
-	switch c.op {
-	case opAll:
-		r := Yes
-		for _, k := range c.kids {
-			switch eval(k, le) {
-			case No:
-				return No
-			case Unknown:
-				r = Unknown
-			}
-		}
-		return r
-	case opAny:
-		r := No
-		for _, k := range c.kids {
-			switch eval(k, le) {
-			case Yes:
-				return Yes
-			case Unknown:
-				r = Unknown
-			}
-		}
-		return r
-	case opNot:
-		return eval(c.kids[0], le).not()
-	case opAtLeast:
-		yes, unk := 0, 0
-		for _, k := range c.kids {
-			switch eval(k, le) {
-			case Yes:
-				yes++
-			case Unknown:
-				unk++
-			}
-		}
-		if yes >= c.n {
-			return Yes
-		}
-		if yes+unk < c.n {
-			return No
-		}
-		return Unknown
-	}
-	return le.leaf(c)
-}
+func eval(c *cond, le leafEvaluator) Tri { return operators[c.op].eval(c, le) }
 
 // walk calls f on c and every condition inside it.
 func walk(c *cond, f func(*cond)) {

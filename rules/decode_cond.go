@@ -11,7 +11,17 @@ type condCtx struct {
 	before    int  // askIf: only questions before this index
 }
 
-var comparators = [...]string{"lt", "le", "gt", "ge", "eq", "is", "in"}
+// comparators are the keys that compare a leaf's value: each comparison's
+// (cond.go), then is and in.
+var comparators = append(comparisonKeys(), "is", "in")
+
+func comparisonKeys() []string {
+	keys := make([]string, len(comparisons))
+	for i, c := range comparisons {
+		keys[i] = c.key
+	}
+	return keys
+}
 
 // leafSpecs lists a leaf's own fields followed by every comparator; the
 // comparators are read by comparison.
@@ -32,26 +42,16 @@ func (d *decoder) cond(ctx condCtx, n Node, path string) *cond {
 	}
 	c := &cond{}
 	ok := false
+	for op := range operators {
+		if k := operators[op].key; k != "" && o.has(k) {
+			c.op = opKind(op)
+			if !operators[op].parse(d, ctx, o, c, path) {
+				return nil
+			}
+			return c
+		}
+	}
 	switch {
-	case o.has("all"), o.has("any"):
-		key := "all"
-		if o.has("any") {
-			key, c.op = "any", opAny
-		}
-		o.read([]spec{{key, kOther, nil}})
-		ok = d.kids(ctx, o.list(key), path+" "+key, c)
-	case o.has("not"):
-		o.read([]spec{{"not", kOther, nil}})
-		c.op = opNot
-		ok = d.kid(ctx, c, n.Get("not"), path+" not")
-	case o.has("atLeast"):
-		o.read([]spec{{"atLeast", kWhole, &c.n}, {"of", kOther, nil}})
-		c.op = opAtLeast
-		ok = d.kids(ctx, o.list("of"), path+" of", c) && c.n >= 1
-		if checking && ok && c.n > len(c.kids) {
-			o.fail("atLeast " + strconv.Itoa(c.n) + " is more than the " + strconv.Itoa(len(c.kids)) + " conditions listed")
-			ok = false
-		}
 	case o.has("q") && !ctx.progress:
 		ok = d.questionLeaf(ctx, o, c)
 	case o.has("m") && ctx.progress:
@@ -82,7 +82,13 @@ func (d *decoder) condHint(ctx condCtx, o obj) string {
 	case o.has("otherCriteria"):
 		return "otherCriteria can only be used in a sustained progress condition"
 	}
-	return "unknown condition: use all, any, not, atLeast, q or m"
+	keys := ""
+	for _, op := range operators {
+		if op.key != "" {
+			keys += op.key + ", "
+		}
+	}
+	return "unknown condition: use " + keys + "q or m"
 }
 
 func (d *decoder) kids(ctx condCtx, l Node, path string, c *cond) bool {
@@ -224,8 +230,8 @@ func (d *decoder) comparison(o obj, f *Field, kind string, c *cond, opts []Optio
 	case opIn:
 		return d.options(o, f, opts, c)
 	default:
-		for i, k := range cmpKeys {
-			if k == key {
+		for i, cmp := range comparisons {
+			if cmp.key == key {
 				c.cmp = cmpKind(i)
 			}
 		}

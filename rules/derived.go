@@ -4,8 +4,7 @@ package rules
 // show and the end of every verdict's reason.
 func (m *Model) ProgrammeRule() Msg {
 	p := m.Programme
-	return msg("programme.rule", countArg("minThemes", p.MinThemes),
-		refArg("cp", ArgCriterion, p.CPCriterion, "clause"), countArg("cpOther", p.CPOtherCriteria))
+	return Msg{Code: "programme.rule", Args: []Arg{{Name: "minThemes", Num: float64(p.MinThemes)}, {Name: "cp", Kind: ArgCriterion, Text: p.CPCriterion, Field: "clause"}, {Name: "cpOther", Num: float64(p.CPOtherCriteria)}}}
 }
 
 // ProgressMeasures lists the ids of the measures that a criterion's

@@ -11,7 +11,7 @@ import (
 // progress data. None may panic, and each must give either a result or
 // errors. The seeds run in every plain `go test`.
 func FuzzEvaluate(f *testing.F) {
-	m := realData(f)
+	m, w := langData(f, "pl")
 	for _, seed := range []string{
 		`{}`,
 		`null`,
@@ -24,6 +24,8 @@ func FuzzEvaluate(f *testing.F) {
 		`{"fixed_term_exclusions": "NaN", "unauthorised_sessions": "Inf", "attendance_percent": "-0%"}`,
 		`{"criteria": ["t2-not-attending"], "entry": {"fixed_term_exclusions": 3}, "terms": [{"attendance_percent": 90}, null, 7]}`,
 		`{"criteria": ["t4-young-carer", "t6-mental-health"], "terms": [{"attendance_percent": "unknown", "settled_home": true, "health_support": "yes"}]}`,
+		`{"attendance_percent": "306 z 0", "fixed_term_exclusions": "1,5", "send": "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"}`,
+		`{"criteria": ["t1-asb"], "entry": {"asb_incidents": 0}, "terms": [{"name": "", "asb_incidents": 3}, {"asb_incidents": "unknown"}]}`,
 	} {
 		f.Add(seed)
 	}
@@ -48,6 +50,21 @@ func FuzzEvaluate(f *testing.F) {
 		if (p == nil) == (len(perrs) == 0) {
 			t.Fatalf("Progress gave result %v and errors %v; want exactly one", p != nil, perrs)
 		}
+		// Writing the reasons and errors must not fail either, and every
+		// error gets a message.
+		w.Errors(errs)
+		w.Errors(perrs)
+		for _, e := range append(errs, perrs...) {
+			if e.Message == "" || e.Message[0] == '[' {
+				t.Fatalf("error %q has no message: %q", e.Question, e.Message)
+			}
+		}
+		if r != nil {
+			w.Result(r)
+		}
+		if p != nil {
+			w.Progress(p)
+		}
 	})
 }
 
@@ -56,12 +73,38 @@ func FuzzEvaluate(f *testing.F) {
 // reason, and the search for what each unknown could change.
 func BenchmarkEvaluate(b *testing.B) {
 	m := realData(b)
+	n := benchAnswers(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, errs := rules.Evaluate(m, n); errs != nil {
+			b.Fatal(errs)
+		}
+	}
+}
+
+// BenchmarkEvaluateInPolish adds writing every reason in Polish, as the
+// browser does.
+func BenchmarkEvaluateInPolish(b *testing.B) {
+	m, w := langData(b, "pl")
+	n := benchAnswers(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		r, errs := rules.Evaluate(m, n)
+		if errs != nil {
+			b.Fatal(errs)
+		}
+		w.Result(r)
+	}
+}
+
+// benchAnswers is a family with needs in several themes and some unknowns.
+func benchAnswers(b *testing.B) rules.Node {
 	var v any
 	if err := json.Unmarshal([]byte(`{
 		"attendance_percent": 75, "school_place": "school", "fixed_term_exclusions": 0,
 		"permanently_excluded": "no", "education_concern_nomination": "no", "school_anxiety": "no",
 		"send": "none", "health_absence": "yes", "medical_days_missed": "unknown",
-		"unauthorised_sessions": 12, "support_not_worked": "unknown", "social_care": "none",
+		"unauthorised_sessions": 12, "term_time_leave": "no", "support_not_worked": "unknown", "social_care": "none",
 		"previously_looked_after": "no", "cse_risk": "no", "young_carer": "no",
 		"help_concern_nomination": "no", "harm_concern": "no", "child_offence": "no",
 		"asb_intervention": "no", "parent_in_justice_system": "no", "adult_out_of_work": "no",
@@ -69,11 +112,5 @@ func BenchmarkEvaluate(b *testing.B) {
 		"mental_health": "unknown", "substance_misuse": "no", "long_term_health_condition": "yes"}`), &v); err != nil {
 		b.Fatal(err)
 	}
-	n := rules.FromAny(v)
-	b.ReportAllocs()
-	for b.Loop() {
-		if _, errs := rules.Evaluate(m, n); errs != nil {
-			b.Fatal(errs)
-		}
-	}
+	return rules.FromAny(v)
 }

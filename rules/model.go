@@ -98,7 +98,7 @@ type Field struct {
 }
 
 // label refers to the field's label in a message.
-func (f *Field) label() Arg { return refArg("label", f.kind, f.ID, "label") }
+func (f *Field) label() Arg { return Arg{Name: "label", Kind: f.kind, Text: f.ID, Field: "label"} }
 
 // Option is one answer to a choice question.
 type Option struct {

@@ -35,24 +35,6 @@ type Arg struct {
 	Num   float64
 	Text  string // ArgText; the id for references
 	Field string // for references, which words; for numbers, the unit
-	Msg   *Msg
+	Msg   Msg
 	List  []Arg
-}
-
-func msg(code string, args ...Arg) Msg { return Msg{Code: code, Args: args} }
-
-func numArg(name string, f float64, unit string) Arg {
-	return Arg{Name: name, Kind: ArgNum, Num: f, Field: unit}
-}
-
-func countArg(name string, n int) Arg { return numArg(name, float64(n), "") }
-
-func textArg(name, s string) Arg { return Arg{Name: name, Kind: ArgText, Text: s} }
-
-func msgArg(name string, m Msg) Arg { return Arg{Name: name, Kind: ArgMsg, Msg: &m} }
-
-func listArg(name string, items []Arg) Arg { return Arg{Name: name, Kind: ArgList, List: items} }
-
-func refArg(name string, kind ArgKind, id, field string) Arg {
-	return Arg{Name: name, Kind: kind, Text: id, Field: field}
 }

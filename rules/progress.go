@@ -103,12 +103,12 @@ func (s *series) check(pm ProgressMeasure, v Tri) ProgressCheck {
 func (m *Model) readProgress(n Node) (*series, []AnswerError) {
 	s := &series{m: m}
 	if n == nil || n.Kind() != KindMap {
-		return nil, []AnswerError{{Msg: msg("progress.notMap")}}
+		return nil, []AnswerError{{Msg: Msg{Code: "progress.notMap"}}}
 	}
 	var errs []AnswerError
 	for _, k := range n.Keys() {
 		if k != "criteria" && k != "entry" && k != "terms" {
-			errs = append(errs, AnswerError{Question: shortID(k), Msg: msg("progress.unknownField", textArg("field", shortID(k)))})
+			errs = append(errs, AnswerError{Question: shortID(k), Msg: Msg{Code: "progress.unknownField", Args: []Arg{{Name: "field", Kind: ArgText, Text: shortID(k)}}}})
 		}
 	}
 	s.checked, errs = m.readCriteria(n.Get("criteria"), errs)
@@ -116,20 +116,20 @@ func (m *Model) readProgress(n Node) (*series, []AnswerError) {
 	terms := n.Get("terms")
 	switch {
 	case terms != nil && terms.Kind() != KindList:
-		errs = append(errs, AnswerError{Question: "terms", Msg: msg("progress.termsList")})
+		errs = append(errs, AnswerError{Question: "terms", Msg: Msg{Code: "progress.termsList"}})
 		terms = nil
 	case terms != nil && terms.Len() > MaxTerms:
-		errs = append(errs, AnswerError{Question: "terms", Msg: msg("progress.tooManyTerms", countArg("max", MaxTerms))})
+		errs = append(errs, AnswerError{Question: "terms", Msg: Msg{Code: "progress.tooManyTerms", Args: []Arg{{Name: "max", Num: float64(MaxTerms)}}}})
 		terms = nil
 	}
 	for i := 0; terms != nil && i < terms.Len(); i++ {
 		path := "terms[" + strconv.Itoa(i) + "]"
 		t := terms.Index(i)
-		name := msgArg("term", msg("progress.termNumber", countArg("n", i+1)))
+		name := Arg{Name: "term", Kind: ArgMsg, Msg: Msg{Code: "progress.termNumber", Args: []Arg{{Name: "n", Num: float64(i + 1)}}}}
 		if nm := t.Get("name"); nm != nil && nm.Kind() == KindString && nm.Str() != "" {
-			name = textArg("term", nm.Str())
+			name = Arg{Name: "term", Kind: ArgText, Text: nm.Str()}
 			if len(nm.Str()) > MaxTextAnswer {
-				errs = append(errs, AnswerError{Question: path + ".name", Msg: msg("progress.nameTooLong", countArg("max", MaxTextAnswer))})
+				errs = append(errs, AnswerError{Question: path + ".name", Msg: Msg{Code: "progress.nameTooLong", Args: []Arg{{Name: "max", Num: float64(MaxTextAnswer)}}}})
 			}
 		}
 		var vals []value
@@ -142,10 +142,10 @@ func (m *Model) readProgress(n Node) (*series, []AnswerError) {
 
 func (m *Model) readCriteria(n Node, errs []AnswerError) ([]int, []AnswerError) {
 	if n == nil || n.Kind() != KindList || n.Len() == 0 {
-		return nil, append(errs, AnswerError{Question: "criteria", Msg: msg("progress.criteriaRequired")})
+		return nil, append(errs, AnswerError{Question: "criteria", Msg: Msg{Code: "progress.criteriaRequired"}})
 	}
 	if n.Len() > len(m.criteria) {
-		return nil, append(errs, AnswerError{Question: "criteria", Msg: msg("progress.tooManyCriteria", countArg("max", len(m.criteria)))})
+		return nil, append(errs, AnswerError{Question: "criteria", Msg: Msg{Code: "progress.tooManyCriteria", Args: []Arg{{Name: "max", Num: float64(len(m.criteria))}}}})
 	}
 	var out []int
 	for i := 0; i < n.Len(); i++ {
@@ -153,9 +153,9 @@ func (m *Model) readCriteria(n Node, errs []AnswerError) ([]int, []AnswerError) 
 		ci, ok := m.cIndex[id]
 		switch {
 		case !ok:
-			errs = append(errs, AnswerError{Question: "criteria[" + strconv.Itoa(i) + "]", Msg: msg("progress.unknownCriterion", textArg("id", shortID(id)))})
+			errs = append(errs, AnswerError{Question: "criteria[" + strconv.Itoa(i) + "]", Msg: Msg{Code: "progress.unknownCriterion", Args: []Arg{{Name: "id", Kind: ArgText, Text: shortID(id)}}}})
 		case containsInt(out, ci):
-			errs = append(errs, AnswerError{Question: "criteria[" + strconv.Itoa(i) + "]", Msg: msg("progress.duplicateCriterion", refArg("criterion", ArgCriterion, id, "text"))})
+			errs = append(errs, AnswerError{Question: "criteria[" + strconv.Itoa(i) + "]", Msg: Msg{Code: "progress.duplicateCriterion", Args: []Arg{{Name: "criterion", Kind: ArgCriterion, Text: id, Field: "text"}}}})
 		default:
 			out = append(out, ci)
 		}
@@ -171,13 +171,13 @@ func (m *Model) readMeasures(n Node, path string, errs []AnswerError) ([]value, 
 		return vals, errs
 	}
 	if n.Kind() != KindMap {
-		return vals, append(errs, AnswerError{Question: path, Msg: msg("progress.measuresMap")})
+		return vals, append(errs, AnswerError{Question: path, Msg: Msg{Code: "progress.measuresMap"}})
 	}
 	for _, k := range n.Keys() {
 		i, ok := m.mIndex[k]
 		if !ok {
 			if k != "name" || path == "entry" {
-				errs = append(errs, AnswerError{Question: path + "." + shortID(k), Msg: msg("progress.unknownMeasure", textArg("id", shortID(k)))})
+				errs = append(errs, AnswerError{Question: path + "." + shortID(k), Msg: Msg{Code: "progress.unknownMeasure", Args: []Arg{{Name: "id", Kind: ArgText, Text: shortID(k)}}}})
 			}
 			continue
 		}

@@ -1,35 +1,9 @@
 package rules
 
-// why collects the sentences that explain a progress condition. Unlike the
-// checker, "all" shows every part, met or not, because a professional wants
-// to see what has been achieved as well as what has not.
+// why collects the sentences that explain a progress condition (see
+// operators.go for each operator's).
 func (s *series) why(c *cond, v Tri, out []Msg) []Msg {
-	switch c.op {
-	case opAll:
-		for _, k := range c.kids {
-			out = s.why(k, eval(k, s), out)
-		}
-		return out
-	case opAny, opAtLeast:
-		// When not met, a branch ruled out by a fact at entry is not shown:
-		// only the branches the family can still meet explain what is needed.
-		n := len(out)
-		for _, k := range c.kids {
-			kv := eval(k, s)
-			if _, impossible := s.missing(k); v == Yes && kv == Yes || v != Yes && kv != Yes && !impossible {
-				out = s.why(k, kv, out)
-			}
-		}
-		if len(out) == n {
-			for _, k := range c.kids {
-				out = s.why(k, eval(k, s), out)
-			}
-		}
-		return out
-	case opNot:
-		return s.why(c.kids[0], v.not(), out)
-	}
-	return s.leafReason(c, v, out)
+	return operators[c.op].progress(s, c, v, out)
 }
 
 // missing lists what is still needed for c to be met. impossible is true
@@ -39,33 +13,7 @@ func (s *series) missing(c *cond) ([]Msg, bool) {
 	if eval(c, s) == Yes {
 		return nil, false
 	}
-	switch c.op {
-	case opAll:
-		var out []Msg
-		for _, k := range c.kids {
-			m, impossible := s.missing(k)
-			if impossible {
-				return nil, true
-			}
-			out = append(out, m...)
-		}
-		return out, false
-	case opAny, opAtLeast:
-		var out []Msg
-		impossible := true
-		for _, k := range c.kids {
-			if m, imp := s.missing(k); !imp {
-				out, impossible = append(out, m...), false
-			}
-		}
-		return out, impossible
-	case opNot:
-		return nil, false
-	}
-	if c.win == winEntry && s.entry[c.ref].state == stKnown {
-		return nil, true
-	}
-	return s.leafMissing(c), false
+	return operators[c.op].missing(s, c)
 }
 
 func (s *series) field(c *cond) *Field { return &s.m.Measures[c.ref].Field }
@@ -78,9 +26,9 @@ func (s *series) yesNo(c *cond) Arg { return saidArg(ArgMeasure, s.field(c), c.y
 func (s *series) holdsText(c *cond) Msg {
 	f := s.field(c)
 	if c.drop {
-		return msg("progress.holds.drop", f.label(), numArg("fall", c.val, "%"))
+		return Msg{Code: "progress.holds.drop", Args: []Arg{f.label(), {Name: "fall", Num: c.val, Field: "%"}}}
 	}
-	return msg("progress.holds.compare", f.label(), msgArg("comparison", phrase(c, true, f.Unit)))
+	return Msg{Code: "progress.holds.compare", Args: []Arg{f.label(), {Name: "comparison", Kind: ArgMsg, Msg: phrase(c, true, f.Unit)}}}
 }
 
 // valueText says what was recorded at entry (term < 0) or in a term, and
@@ -93,12 +41,12 @@ func (s *series) valueText(c *cond, v *value, term int, out []Msg) []Msg {
 	}
 	switch {
 	case v.state != stKnown:
-		return append(out, msg("progress.notRecorded"+when, args...))
+		return append(out, Msg{Code: "progress.notRecorded" + when, Args: args})
 	case c.op == opIs:
-		return append(out, msg("progress.said"+when, append(args, saidArg(ArgMeasure, f, v.yes))...))
+		return append(out, Msg{Code: "progress.said" + when, Args: append(args, saidArg(ArgMeasure, f, v.yes))})
 	}
-	args = append(args, msgArg("value", shown(f, v)), msgArg("comparison", phrase(c, c.cmp.holds(v.num, c.val), f.Unit)))
-	return s.m.absence(f, v, append(out, msg("progress.value"+when, args...)))
+	args = append(args, Arg{Name: "value", Kind: ArgMsg, Msg: shown(f, v)}, Arg{Name: "comparison", Kind: ArgMsg, Msg: phrase(c, c.cmp.holds(v.num, c.val), f.Unit)})
+	return s.m.absence(f, v, append(out, Msg{Code: "progress.value" + when, Args: args}))
 }
 
 func (s *series) leafReason(c *cond, v Tri, out []Msg) []Msg {
@@ -113,7 +61,7 @@ func (s *series) leafReason(c *cond, v Tri, out []Msg) []Msg {
 		return append(out, s.sumReason(c, v, f))
 	}
 	if len(s.terms) == 0 {
-		return append(out, msg("progress.noReview"))
+		return append(out, Msg{Code: "progress.noReview"})
 	}
 	latest := len(s.terms) - 1
 	switch {
@@ -127,30 +75,29 @@ func (s *series) leafReason(c *cond, v Tri, out []Msg) []Msg {
 
 func (s *series) sumReason(c *cond, v Tri, f *Field) Msg {
 	if len(s.terms) < c.n {
-		return msg("progress.sum.tooFew", countArg("recorded", len(s.terms)), countArg("need", c.n))
+		return Msg{Code: "progress.sum.tooFew", Args: []Arg{{Name: "recorded", Num: float64(len(s.terms))}, {Name: "need", Num: float64(c.n)}}}
 	}
 	total, unknown := s.total(c)
 	if unknown {
-		return msg("progress.sum.notRecorded", f.label(), countArg("n", c.n))
+		return Msg{Code: "progress.sum.notRecorded", Args: []Arg{f.label(), {Name: "n", Num: float64(c.n)}}}
 	}
-	return msg("progress.sum", f.label(), countArg("n", c.n), numArg("total", total, f.Unit),
-		msgArg("comparison", phrase(c, v == Yes, f.Unit)))
+	return Msg{Code: "progress.sum", Args: []Arg{f.label(), {Name: "n", Num: float64(c.n)}, {Name: "total", Num: total, Field: f.Unit}, {Name: "comparison", Kind: ArgMsg, Msg: phrase(c, v == Yes, f.Unit)}}}
 }
 
 // eachReason says how many of the terms in a row the leaf held.
 func (s *series) eachReason(c *cond, v Tri) Msg {
 	kind := ".compare"
-	what := msgArg("holds", msg("progress.each.compare", s.field(c).label(), msgArg("comparison", phrase(c, true, s.field(c).Unit))))
+	what := Arg{Name: "holds", Kind: ArgMsg, Msg: Msg{Code: "progress.each.compare", Args: []Arg{s.field(c).label(), {Name: "comparison", Kind: ArgMsg, Msg: phrase(c, true, s.field(c).Unit)}}}}
 	switch {
 	case c.drop:
-		what = msgArg("holds", msg("progress.each.drop", s.field(c).label(), numArg("fall", c.val, "%")))
+		what = Arg{Name: "holds", Kind: ArgMsg, Msg: Msg{Code: "progress.each.drop", Args: []Arg{s.field(c).label(), {Name: "fall", Num: c.val, Field: "%"}}}}
 	case c.op == opIs:
 		kind, what = ".is", s.yesNo(c)
 	}
 	if v == Yes {
-		return msg("progress.each.all"+kind, what, countArg("n", c.n))
+		return Msg{Code: "progress.each.all" + kind, Args: []Arg{what, {Name: "n", Num: float64(c.n)}}}
 	}
-	return msg("progress.each.some"+kind, what, countArg("streak", s.streak(c)), countArg("n", c.n))
+	return Msg{Code: "progress.each.some" + kind, Args: []Arg{what, {Name: "streak", Num: float64(s.streak(c))}, {Name: "n", Num: float64(c.n)}}}
 }
 
 func (s *series) fallText(c *cond, term int) Msg {
@@ -158,19 +105,18 @@ func (s *series) fallText(c *cond, term int) Msg {
 	e, v := &s.entry[c.ref], &s.terms[term][c.ref]
 	switch {
 	case e.state != stKnown:
-		return msg("progress.notRecorded.entry", f.label())
+		return Msg{Code: "progress.notRecorded.entry", Args: []Arg{f.label()}}
 	case v.state != stKnown:
-		return msg("progress.notRecorded.term", f.label(), s.names[term])
+		return Msg{Code: "progress.notRecorded.term", Args: []Arg{f.label(), s.names[term]}}
 	case e.num <= 0:
-		return msg("progress.fall.fromZero", f.label())
+		return Msg{Code: "progress.fall.fromZero", Args: []Arg{f.label()}}
 	}
 	change := (e.num - v.num) / e.num * 100
 	code := "progress.fall"
 	if change < 0 {
 		code, change = "progress.rise", -change
 	}
-	return msg(code, f.label(), numArg("entry", e.num, f.Unit), numArg("latest", v.num, f.Unit), s.names[term],
-		numArg("change", change, "%"), numArg("target", c.val, "%"))
+	return Msg{Code: code, Args: []Arg{f.label(), {Name: "entry", Num: e.num, Field: f.Unit}, {Name: "latest", Num: v.num, Field: f.Unit}, s.names[term], {Name: "change", Num: change, Field: "%"}, {Name: "target", Num: c.val, Field: "%"}}}
 }
 
 func (s *series) leafMissing(c *cond) []Msg {
@@ -180,7 +126,7 @@ func (s *series) leafMissing(c *cond) []Msg {
 	f := s.field(c)
 	switch c.win {
 	case winEntry:
-		return []Msg{msg("missing.atEntry", f.label())}
+		return []Msg{{Code: "missing.atEntry", Args: []Arg{f.label()}}}
 	case winLatest:
 		if len(s.terms) == 0 {
 			return []Msg{s.needs(c, "missing.review")}
@@ -191,17 +137,17 @@ func (s *series) leafMissing(c *cond) []Msg {
 		return []Msg{s.needs(c, "missing.nextReview")}
 	case winSum:
 		if len(s.terms) < c.n {
-			return []Msg{msg("missing.moreReviews", countArg("n", c.n-len(s.terms)))}
+			return []Msg{{Code: "missing.moreReviews", Args: []Arg{{Name: "n", Num: float64(c.n - len(s.terms))}}}}
 		}
 		if out := s.unrecorded(c, len(s.terms)-c.n, len(s.terms)); len(out) > 0 {
 			return out
 		}
-		return []Msg{msg("missing.sum", f.label(), countArg("n", c.n), msgArg("comparison", phrase(c, true, f.Unit)))}
+		return []Msg{{Code: "missing.sum", Args: []Arg{f.label(), {Name: "n", Num: float64(c.n)}, {Name: "comparison", Kind: ArgMsg, Msg: phrase(c, true, f.Unit)}}}}
 	}
 	out := s.unrecorded(c, max(0, len(s.terms)-c.n), len(s.terms))
 	if need := c.n - s.streak(c); need > 0 {
 		m := s.needs(c, "missing.moreTerms")
-		out = append(out, Msg{Code: m.Code, Args: append(m.Args, countArg("n", need))})
+		out = append(out, Msg{Code: m.Code, Args: append(m.Args, Arg{Name: "n", Num: float64(need)})})
 	}
 	return out
 }
@@ -211,9 +157,9 @@ func (s *series) leafMissing(c *cond) []Msg {
 // code with the measure and its target ("attendance at least 90%").
 func (s *series) needs(c *cond, code string) Msg {
 	if c.op == opIs {
-		return msg(code+".is", s.yesNo(c))
+		return Msg{Code: code + ".is", Args: []Arg{s.yesNo(c)}}
 	}
-	return msg(code, msgArg("holds", s.holdsText(c)))
+	return Msg{Code: code, Args: []Arg{{Name: "holds", Kind: ArgMsg, Msg: s.holdsText(c)}}}
 }
 
 // unrecorded lists the values c needs that are not recorded in terms [from, to).
@@ -221,11 +167,11 @@ func (s *series) unrecorded(c *cond, from, to int) []Msg {
 	f := s.field(c)
 	var out []Msg
 	if c.drop && s.entry[c.ref].state != stKnown {
-		out = append(out, msg("missing.atEntry", f.label()))
+		out = append(out, Msg{Code: "missing.atEntry", Args: []Arg{f.label()}})
 	}
 	for t := from; t < to; t++ {
 		if s.terms[t][c.ref].state != stKnown {
-			out = append(out, msg("missing.term", f.label(), s.names[t]))
+			out = append(out, Msg{Code: "missing.term", Args: []Arg{f.label(), s.names[t]}})
 		}
 	}
 	return out
@@ -234,21 +180,21 @@ func (s *series) unrecorded(c *cond, from, to int) []Msg {
 func (s *series) othersReason(v Tri) Msg {
 	switch {
 	case len(s.checked) < 2:
-		return msg("progress.others.none")
+		return Msg{Code: "progress.others.none"}
 	case v == Yes:
-		return msg("progress.others.met")
+		return Msg{Code: "progress.others.met"}
 	}
 	var items []Arg
 	for _, id := range s.othersNotYet() {
-		items = append(items, msgArg("", msg("progress.quoted", refArg("criterion", ArgCriterion, id, "text"))))
+		items = append(items, Arg{Name: "", Kind: ArgMsg, Msg: Msg{Code: "progress.quoted", Args: []Arg{{Name: "criterion", Kind: ArgCriterion, Text: id, Field: "text"}}}})
 	}
-	return msg("progress.others.notYet", listArg("criteria", items))
+	return Msg{Code: "progress.others.notYet", Args: []Arg{{Name: "criteria", Kind: ArgList, List: items}}}
 }
 
 func (s *series) othersMissing() []Msg {
 	var out []Msg
 	for _, id := range s.othersNotYet() {
-		out = append(out, msg("missing.significantOn", refArg("criterion", ArgCriterion, id, "text")))
+		out = append(out, Msg{Code: "missing.significantOn", Args: []Arg{{Name: "criterion", Kind: ArgCriterion, Text: id, Field: "text"}}})
 	}
 	return out
 }

@@ -2,45 +2,9 @@ package rules
 
 // why collects the sentences that decide c: for "all" that is true, every
 // part; for "any" that is true, the parts that are true; for an unknown
-// result, the parts that are unknown; and so on.
+// result, the parts that are unknown; and so on (see operators.go).
 func (m *Model) why(a *answerSet, c *cond, v Tri, out []Msg) []Msg {
-	switch c.op {
-	case opNot:
-		return m.why(a, c.kids[0], v.not(), out)
-	case opAny:
-		if v == No && len(c.kids) > 3 {
-			return append(out, msg("reason.noneOfAny"))
-		}
-	case opAtLeast:
-		return m.whyAtLeast(a, c, v, out)
-	case opAll:
-	default:
-		return m.leafReason(a, c, v, out)
-	}
-	for _, k := range c.kids {
-		if kv := eval(k, a); kv == v {
-			out = m.why(a, k, kv, out)
-		}
-	}
-	return out
-}
-
-// whyAtLeast names the parts that apply and how many are needed, rather
-// than every part that does not apply.
-func (m *Model) whyAtLeast(a *answerSet, c *cond, v Tri, out []Msg) []Msg {
-	yes := 0
-	var parts []Msg
-	for _, k := range c.kids {
-		switch kv := eval(k, a); {
-		case kv == Yes:
-			yes++
-			parts = m.why(a, k, kv, parts)
-		case kv == Unknown && v == Unknown:
-			parts = m.why(a, k, kv, parts)
-		}
-	}
-	out = append(out, msg("reason.atLeast", countArg("count", yes), countArg("need", c.n)))
-	return append(out, parts...)
+	return operators[c.op].why(m, a, c, v, out)
 }
 
 func (m *Model) leafReason(a *answerSet, c *cond, v Tri, out []Msg) []Msg {
@@ -49,34 +13,34 @@ func (m *Model) leafReason(a *answerSet, c *cond, v Tri, out []Msg) []Msg {
 	label := q.label()
 	switch ans.state {
 	case stUnknown:
-		return append(out, msg("reason.unknown", label))
+		return append(out, Msg{Code: "reason.unknown", Args: []Arg{label}})
 	case stMissing, stSkipped:
-		return append(out, msg("reason.noAnswer", label))
+		return append(out, Msg{Code: "reason.noAnswer", Args: []Arg{label}})
 	}
 	switch c.op {
 	case opIs:
-		return append(out, msg("reason.said", saidArg(ArgQuestion, &q.Field, ans.yes)))
+		return append(out, Msg{Code: "reason.said", Args: []Arg{saidArg(ArgQuestion, &q.Field, ans.yes)}})
 	case opIn:
-		return append(out, msg("reason.chose", label, refArg("option", ArgOption, q.ID, ans.opt)))
+		return append(out, Msg{Code: "reason.chose", Args: []Arg{label, {Name: "option", Kind: ArgOption, Text: q.ID, Field: ans.opt}}})
 	}
-	out = append(out, msg("reason.compare", label, msgArg("value", shown(&q.Field, ans)), msgArg("comparison", phrase(c, v == Yes, q.Unit))))
+	out = append(out, Msg{Code: "reason.compare", Args: []Arg{label, {Name: "value", Kind: ArgMsg, Msg: shown(&q.Field, ans)}, {Name: "comparison", Kind: ArgMsg, Msg: phrase(c, v == Yes, q.Unit)}}})
 	return m.absence(&q.Field, ans, out)
 }
 
 // saidArg is the words of a yes or no answer: the field's ifYes or ifNo.
 func saidArg(kind ArgKind, f *Field, yes bool) Arg {
 	if yes {
-		return refArg("said", kind, f.ID, "ifYes")
+		return Arg{Name: "said", Kind: kind, Text: f.ID, Field: "ifYes"}
 	}
-	return refArg("said", kind, f.ID, "ifNo")
+	return Arg{Name: "said", Kind: kind, Text: f.ID, Field: "ifNo"}
 }
 
 // shown is an answer as the family gave it.
 func shown(f *Field, v *value) Msg {
 	if v.sessions {
-		return msg("value.sessions", countArg("attended", int(v.attended)), countArg("possible", int(v.possible)), numArg("percent", v.num, f.Unit))
+		return Msg{Code: "value.sessions", Args: []Arg{{Name: "attended", Num: float64(int(v.attended))}, {Name: "possible", Num: float64(int(v.possible))}, {Name: "percent", Num: v.num, Field: f.Unit}}}
 	}
-	return msg("value.number", numArg("value", v.num, f.Unit))
+	return Msg{Code: "value.number", Args: []Arg{{Name: "value", Num: v.num, Field: f.Unit}}}
 }
 
 // phrase says how a value stands against a comparison: "below 90%",
@@ -86,35 +50,35 @@ func phrase(c *cond, holds bool, unit string) Msg {
 	if holds {
 		h = ".yes"
 	}
-	return msg("compare."+cmpKeys[c.cmp]+h, numArg("value", c.val, unit))
+	return Msg{Code: "compare." + comparisons[c.cmp].key + h, Args: []Arg{{Name: "value", Num: c.val, Field: unit}}}
 }
 
 func (m *Model) verdictReason(o *outcome, unknowns []UnknownResult) []Msg {
 	met := m.themeNames(o, false)
-	out := []Msg{msg("verdict.noCriteria")}
+	out := []Msg{{Code: "verdict.noCriteria"}}
 	if len(met) > 0 {
-		out[0] = msg("verdict.themesMet", countArg("count", len(met)), listArg("themes", met))
+		out[0] = Msg{Code: "verdict.themesMet", Args: []Arg{{Name: "count", Num: float64(len(met))}, {Name: "themes", Kind: ArgList, List: met}}}
 	}
 	switch o.basis {
 	case BasisChildProtection:
-		out[0] = msg("verdict.childProtection", refArg("cp", ArgCriterion, m.criteria[m.cpIndex].ID, "text"), countArg("others", m.countOthers(o)))
+		out[0] = Msg{Code: "verdict.childProtection", Args: []Arg{{Name: "cp", Kind: ArgCriterion, Text: m.criteria[m.cpIndex].ID, Field: "text"}, {Name: "others", Num: float64(m.countOthers(o))}}}
 	case BasisJudgement:
 		if judged := m.themeNames(o, true); len(judged) > 0 {
-			out = append(out, msg("verdict.judgementIn", listArg("themes", judged)))
+			out = append(out, Msg{Code: "verdict.judgementIn", Args: []Arg{{Name: "themes", Kind: ArgList, List: judged}}})
 		} else {
-			out = append(out, msg("verdict.judgement"))
+			out = append(out, Msg{Code: "verdict.judgement"})
 		}
-		out = append(out, msg("verdict.teamDecides", refArg("programme", ArgProgramme, "", "")))
+		out = append(out, Msg{Code: "verdict.teamDecides", Args: []Arg{{Name: "programme", Kind: ArgProgramme}}})
 	case BasisUnknowns:
 		var labels []Arg
 		for _, u := range unknowns {
 			if u.ChangesVerdict {
-				labels = append(labels, refArg("", ArgQuestion, u.Question, "label"))
+				labels = append(labels, Arg{Name: "", Kind: ArgQuestion, Text: u.Question, Field: "label"})
 			}
 		}
-		out = append(out, msg("verdict.unknowns"))
+		out = append(out, Msg{Code: "verdict.unknowns"})
 		if len(labels) > 0 {
-			out = append(out, msg("verdict.findOut", listArg("questions", labels)))
+			out = append(out, Msg{Code: "verdict.findOut", Args: []Arg{{Name: "questions", Kind: ArgList, List: labels}}})
 		}
 	}
 	return append(out, m.ProgrammeRule())

@@ -17,6 +17,14 @@ func languages(t *testing.T) (string, []string) {
 	return def, others
 }
 
+// TestSiteLanguages: the portal is built in English, Polish and Arabic.
+func TestSiteLanguages(t *testing.T) {
+	def, others := languages(t)
+	if def != "en" || strings.Join(others, ",") != "ar,pl" {
+		t.Errorf("languages built: %s and %v; want en and [ar pl]", def, others)
+	}
+}
+
 // TestI18nKeys: every interface string and engine message exists in every language built.
 func TestI18nKeys(t *testing.T) {
 	def, others := languages(t)
@@ -111,5 +119,63 @@ func TestTemplatesDoNotReadRules(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+	}
+}
+
+// TestNoEnglishOnTranslatedPages: a page built in Polish or Arabic shows no
+// English interface string. It reads the site `make build` wrote in public/.
+func TestNoEnglishOnTranslatedPages(t *testing.T) {
+	def, others := languages(t)
+	site := filepath.Join("..", "public")
+	if _, err := os.Stat(filepath.Join(site, "index.html")); err != nil {
+		t.Fatalf("no built site in public/: run `make build` first (%v)", err)
+	}
+	en, err := Strings(filepath.Join("..", "i18n", def+".yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, lang := range others {
+		tr, err := Strings(filepath.Join("..", "i18n", lang+".yaml"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		problems, err := CheckPages(site, lang, Phrases(en, tr))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range problems {
+			t.Error(p)
+		}
+	}
+}
+
+// TestEnglishIsFound: the check finds an English message in a page's text or
+// in an attribute a script shows, and passes a translated one.
+func TestEnglishIsFound(t *testing.T) {
+	en := map[string]string{"start": "Start now", "lost": "Your answers are not saved on this device", "same": "Focus Family team works here"}
+	pl := map[string]string{"start": "Zacznij", "lost": "Odpowiedzi nie są zapisywane", "same": "Focus Family team works here"}
+	phrases := Phrases(en, pl)
+	if _, ok := phrases["Focus Family team works here"]; ok {
+		t.Error("a message the translation keeps as it is counts as English")
+	}
+	dir := t.TempDir()
+	for name, body := range map[string]string{
+		"pl/a/index.html": `<p>Odpowiedzi</p><div data-message="Your answers are not saved on this device"></div>`,
+		"pl/b/index.html": `<p>Odpowiedzi nie są zapisywane</p><script>"Your answers are not saved on this device"</script>`,
+	} {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, err := CheckPages(dir, "pl", phrases)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 1 || !strings.HasPrefix(got[0], filepath.Join("pl", "a", "index.html")) {
+		t.Errorf("got %q; want one problem, on pl/a", got)
 	}
 }

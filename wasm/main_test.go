@@ -86,3 +86,36 @@ func TestEvaluateThroughJS(t *testing.T) {
 		t.Errorf("a model without rules must not load: %v", got)
 	}
 }
+
+// TestReasonsInTheModelsLanguage loads the Polish model and checks that the
+// reasons and the validation messages come back in Polish, in the shape the
+// page reads.
+func TestReasonsInTheModelsLanguage(t *testing.T) {
+	loadModel(t, "pl")
+	errs := validate(wrap(parse(t, `{"attendance_percent": "120"}`))).([]any)
+	first := errs[0].(map[string]any)
+	if first["question"] != "attendance_percent" || first["message"] != "Obecność dziecka: wpisz wartość od 0% do 100%" {
+		t.Errorf("validation in Polish: %v", first)
+	}
+	answers := `{"attendance_percent": "85,5", "school_place": "school", "fixed_term_exclusions": 0,
+		"permanently_excluded": "no", "education_concern_nomination": "no", "school_anxiety": "no", "send": "none",
+		"health_absence": "no", "unauthorised_sessions": 0, "social_care": "child_protection",
+		"previously_looked_after": "no", "cse_risk": "no", "young_carer": "no", "help_concern_nomination": "no", "harm_concern": "no", "child_offence": "no",
+		"asb_intervention": "no", "parent_in_justice_system": "no", "adult_out_of_work": "no", "young_person_neet": "no",
+		"serious_debt": "no", "domestic_abuse": "no", "mental_health": "no", "substance_misuse": "no",
+		"long_term_health_condition": "no"}`
+	got := evaluate(wrap(parse(t, answers))).(map[string]any)
+	if got["errors"] != nil {
+		t.Fatalf("evaluate: %v", got["errors"])
+	}
+	if got["verdict"] != "likely" || got["verdictReason"] != "Kryteria są spełnione w 2 obszarach (obecność w szkole i dzieci potrzebujące pomocy). "+
+		"Rodzina się kwalifikuje, gdy spełnia kryteria w co najmniej 2 obszarach albo gdy dziecko w rodzinie ma plan ochrony dziecka (Child Protection Plan) i spełnione jest co najmniej 1 inne kryterium." {
+		t.Errorf("verdict in Polish: %v: %q", got["verdict"], got["verdictReason"])
+	}
+	for _, c := range got["criteria"].([]any) {
+		c := c.(map[string]any)
+		if c["id"] == "t2-not-attending" && c["reason"] != "Podano: obecność dziecka – 85,5%, czyli poniżej 90%. To tak zwana stała absencja (persistent absence): obecność na 90% zajęć lub mniej." {
+			t.Errorf("reason in Polish: %q", c["reason"])
+		}
+	}
+}

@@ -1,5 +1,7 @@
 package wording
 
+import "github.com/focusfamily/portal/rules"
+
 // A message template is text with placeholders, in a small subset of ICU
 // MessageFormat that translators know:
 //
@@ -10,10 +12,8 @@ package wording
 //
 // Arms may hold placeholders of their own.
 
-// lookup gives a parameter's text and, for numbers, its value.
-type lookup func(name string) (text string, n float64, isNum bool)
-
-func (w *Words) format(tmpl string, get lookup, hash string) string {
+// format fills tmpl with args; hash is what # stands for, inside a plural.
+func (w *Words) format(tmpl string, args []rules.Arg, hash string) string {
 	out := make([]byte, 0, len(tmpl)+32)
 	for i := 0; i < len(tmpl); i++ {
 		c := tmpl[i]
@@ -25,7 +25,7 @@ func (w *Words) format(tmpl string, get lookup, hash string) string {
 			if j < 0 {
 				return string(append(out, tmpl[i:]...))
 			}
-			out = append(out, w.placeholder(tmpl[i+1:j], get)...)
+			out = append(out, w.placeholder(tmpl[i+1:j], args)...)
 			i = j
 		default:
 			out = append(out, c)
@@ -51,21 +51,24 @@ func closing(s string, i int) int {
 	return -1
 }
 
-func (w *Words) placeholder(inner string, get lookup) string {
+func (w *Words) placeholder(inner string, args []rules.Arg) string {
 	name, rest := cut(inner)
-	text, n, isNum := get(name)
-	if rest == "" {
-		return text
+	var a *rules.Arg
+	for i := range args {
+		if args[i].Name == name {
+			a = &args[i]
+		}
+	}
+	if a == nil {
+		return "{" + name + "}"
 	}
 	kind, arms := cut(rest)
-	if kind != "plural" || !isNum {
-		return text
+	if kind == "plural" && a.Kind == rules.ArgNum {
+		if body, ok := pickArm(arms, a.Num, Plural(w.Lang, a.Num)); ok {
+			return w.format(body, args, Number(a.Num, w.Lang))
+		}
 	}
-	body, ok := pickArm(arms, n, Plural(w.Lang, n))
-	if !ok {
-		return text
-	}
-	return w.format(body, get, Number(n, w.Lang))
+	return w.arg(*a)
 }
 
 // cut splits "name, rest" at its first comma, trimming spaces.
@@ -114,4 +117,51 @@ func trimSpace(s string) string {
 		s = s[:len(s)-1]
 	}
 	return s
+}
+
+// CheckTemplate reports a template that is not well formed: a brace with no
+// partner, or a plural with no "other" form.
+func CheckTemplate(tmpl string) error {
+	for i := 0; i < len(tmpl); i++ {
+		switch tmpl[i] {
+		case '}':
+			return errorString("a } with no {")
+		case '{':
+			j := closing(tmpl, i)
+			if j < 0 {
+				return errorString("a { with no }")
+			}
+			if err := checkPlaceholder(tmpl[i+1 : j]); err != nil {
+				return err
+			}
+			i = j
+		}
+	}
+	return nil
+}
+
+func checkPlaceholder(inner string) error {
+	name, rest := cut(inner)
+	if name == "" {
+		return errorString("a placeholder with no name")
+	}
+	if rest == "" {
+		return nil
+	}
+	kind, arms := cut(rest)
+	if kind != "plural" {
+		return errorString("{" + name + ", " + kind + "}: only plural is known")
+	}
+	if _, ok := pickArm(arms, -1, ""); !ok {
+		return errorString("{" + name + ", plural}: the forms are malformed or have no \"other\"")
+	}
+	for s := trimSpace(arms); s != ""; s = trimSpace(s) {
+		open := indexByte(s, '{')
+		end := closing(s, open)
+		if err := CheckTemplate(s[open+1 : end]); err != nil {
+			return err
+		}
+		s = s[end+1:]
+	}
+	return nil
 }

@@ -113,7 +113,7 @@ func TestTemplates(t *testing.T) {
 		}}, "Opuszczono 22 dni; zob. a, b i c"},
 		{"en", rules.Msg{Code: "missed", Args: []rules.Arg{
 			{Name: "d", Kind: rules.ArgNum, Num: 85.5, Field: "%"},
-			{Name: "items", Kind: rules.ArgMsg, Msg: &rules.Msg{Code: "inner", Args: []rules.Arg{{Name: "x", Kind: rules.ArgText, Text: "one"}}}},
+			{Name: "items", Kind: rules.ArgMsg, Msg: rules.Msg{Code: "inner", Args: []rules.Arg{{Name: "x", Kind: rules.ArgText, Text: "one"}}}},
 		}}, "Missed 85.5%; see one"},
 		{"en", rules.Msg{Code: "no.such.code"}, "[no.such.code]"},
 	}

@@ -72,14 +72,7 @@ func (w *Words) phrase(m rules.Msg) string {
 	if !ok {
 		return "[" + m.Code + "]"
 	}
-	return w.format(tmpl, func(name string) (string, float64, bool) {
-		for _, a := range m.Args {
-			if a.Name == name {
-				return w.arg(a), a.Num, a.Kind == rules.ArgNum
-			}
-		}
-		return "{" + name + "}", 0, false
-	}, "")
+	return w.format(tmpl, m.Args, "")
 }
 
 func (w *Words) arg(a rules.Arg) string {
@@ -89,7 +82,7 @@ func (w *Words) arg(a rules.Arg) string {
 	case rules.ArgText:
 		return a.Text
 	case rules.ArgMsg:
-		return w.phrase(*a.Msg)
+		return w.phrase(a.Msg)
 	case rules.ArgList:
 		items := make([]string, len(a.List))
 		for i, it := range a.List {
@@ -114,7 +107,7 @@ func (w *Words) Quantity(f float64, unit string) string {
 	if !ok {
 		return n + " " + unit
 	}
-	return w.format(tmpl, func(string) (string, float64, bool) { return n, f, true }, "")
+	return w.format(tmpl, []rules.Arg{{Name: "n", Num: f}}, "")
 }
 
 // List joins items as the language does: "a, b and c".
@@ -130,12 +123,7 @@ func (w *Words) List(items []string) string {
 		head += w.msgs["list.separator"] + s
 	}
 	last := items[len(items)-1]
-	return w.format(w.msgs["list.and"], func(name string) (string, float64, bool) {
-		if name == "a" {
-			return head, 0, false
-		}
-		return last, 0, false
-	}, "")
+	return w.format(w.msgs["list.and"], []rules.Arg{{Name: "a", Kind: rules.ArgText, Text: head}, {Name: "b", Kind: rules.ArgText, Text: last}}, "")
 }
 
 // ref writes a reference to the rules data with the data's own words.

@@ -14,7 +14,8 @@ const parts = [...tool.querySelector('[data-letter-template]').content.children]
 const fieldIds = () => [...form.querySelectorAll('[data-field]')].map(g => g.dataset.field)
 
 function answers () {
-  const today = new Intl.DateTimeFormat(document.documentElement.lang || 'en-GB', { dateStyle: 'long' }).format(new Date())
+  // The letter is in English for the council, whatever the page's language, so its date is too.
+  const today = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long' }).format(new Date())
   const values = { council: tool.dataset.council, date: today }
   for (const id of fieldIds()) values[id] = form.elements[id].value.trim()
   return values

@@ -5,10 +5,11 @@
 // only in this page's memory: never in the URL, history or storage.
 import { startEngine } from './engine/engine.js'
 import { busyTracker } from './engine/busy.js'
-import { readAnswer, writeAnswer, showErrors, clearErrors, linkErrorSummary } from './checker/form.js'
-import { saveFile, openFile } from './checker/files.js'
+import { readAnswer, writeAnswer, showErrors, clearErrors, linkErrorSummary, sessionsConflict } from './checker/form.js'
+import { saveFile, openFile, fileMessages, fill, tooLong } from './checker/files.js'
 import { summaryText } from './checker/result.js'
-import { renderProgress } from './progress/result.js'
+import { renderProgress, showNotRecorded } from './progress/result.js'
+import { watchEngine } from './checker/loading.js'
 
 const KIND = 'progress'
 const root = document.getElementById('progress')
@@ -23,6 +24,9 @@ const entryPeriod = () => form.querySelector('[data-period="entry"]')
 const termPeriods = () => periods().filter(p => p.dataset.period !== 'entry')
 const criteriaBoxes = () => [...form.querySelectorAll('input[name="criteria"]')]
 const startTerms = termPeriods().filter(p => !p.hidden).length
+// No school record holds more terms than this; a file with more is refused
+// before anything in it is used.
+const MAX_TERMS = 12
 
 function setTitle (text) {
   document.title = `${text} – ${root.dataset.titleSuffix}`
@@ -80,16 +84,24 @@ function withPlace (errors) {
   return errors.map(e => {
     if (e.question === 'criteria') return { ...e, message: form.querySelector('[data-form-group="criteria"]').dataset.message }
     const path = e.question.slice(0, e.question.lastIndexOf('.'))
-    const period = form.querySelector(`[data-period="${path}"]`)
+    const period = form.querySelector(`[data-period="${CSS.escape(path)}"]`)
     if (!period) return e
     const name = period.querySelector('[data-term-name]')?.value.trim()
     return { ...e, message: `${period.dataset.periodLabel}${name ? ` (${name})` : ''}: ${e.message}` }
   })
 }
 
+// conflicts lists each shown measure with both a percentage and sessions.
+function conflicts () {
+  return periods().flatMap(p => [...p.querySelectorAll('[data-measure]:not([hidden])')]
+    .map(g => sessionsConflict(p, g.dataset.formGroup, g.dataset.field)))
+    .filter(Boolean)
+}
+
 async function check () {
   const input = readInput()
-  const res = await api.progress(input)
+  const both = conflicts()
+  const res = both.length ? { errors: both } : await api.progress(input)
   if (res.errors) {
     result.hidden = true
     checked = null
@@ -100,8 +112,17 @@ async function check () {
   setTitle(form.dataset.title)
   checked = input
   renderProgress(result, res)
+  showNotRecorded(result, notRecorded(input))
   result.hidden = false
   result.querySelector('h2').focus()
+}
+
+// notRecorded names the measures the chosen criteria need that have no
+// value in any period, so the result can say what it could not judge.
+function notRecorded (input) {
+  const given = new Set([input.entry, ...input.terms].flatMap(p => Object.keys(p).filter(k => p[k] !== 'unknown')))
+  return [...neededMeasures()].filter(id => !given.has(id))
+    .map(id => form.querySelector(`[data-measure="${CSS.escape(id)}"]`).dataset.measureText)
 }
 
 function addTerm () {
@@ -114,19 +135,25 @@ function addTerm () {
 
 // writeInput puts saved progress data back into the form. It throws when the
 // data does not fit this page (a criterion, measure or term it does not have).
-function writeInput (data, wrongFile) {
-  const fail = () => { throw new Error(wrongFile) }
+function writeInput (data, messages) {
+  const fail = () => { throw new Error(messages.wrongFile) }
   const isMap = v => v !== null && typeof v === 'object' && !Array.isArray(v)
   if (!isMap(data) || !Array.isArray(data.criteria) || (data.entry !== undefined && !isMap(data.entry)) ||
-    (data.terms !== undefined && !Array.isArray(data.terms)) || (data.terms ?? []).length > termPeriods().length) fail()
+    (data.terms !== undefined && !Array.isArray(data.terms))) fail()
+  const terms = data.terms ?? []
+  if (terms.length > Math.min(MAX_TERMS, termPeriods().length)) {
+    throw new Error(fill(messages.tooMany, { count: terms.length, limit: Math.min(MAX_TERMS, termPeriods().length) }))
+  }
   const boxes = new Map(criteriaBoxes().map(b => [b.value, b]))
   if (!data.criteria.every(id => boxes.has(id))) fail()
   const sets = [[entryPeriod(), data.entry ?? {}], ...(data.terms ?? []).map((t, i) => [termPeriods()[i], t])]
   for (const [period, values] of sets) {
     if (!isMap(values)) fail()
-    for (const key of Object.keys(values)) {
+    for (const [key, value] of Object.entries(values)) {
+      if (tooLong(value)) throw new Error(fill(messages.tooLong, { name: period.dataset.periodLabel, limit: 200 }))
       if (key === 'name' && period !== entryPeriod()) continue
-      if (!period.querySelector(`[data-measure="${key}"]`)) fail()
+      const group = period.querySelector(`[data-measure="${CSS.escape(key)}"]`)
+      if (!group) throw new Error(fill(messages.unknownKey, { name: JSON.stringify(key.slice(0, 40)) }))
     }
   }
 
@@ -146,8 +173,8 @@ async function open (input) {
   const file = input.files[0]
   if (!file) return
   try {
-    const messages = { notJSON: input.dataset.msgNotJson, wrongFile: input.dataset.msgWrongFile }
-    writeInput(await openFile(file, KIND, messages), messages.wrongFile)
+    const messages = fileMessages(input)
+    writeInput(await openFile(file, KIND, messages), messages)
   } catch (e) {
     result.hidden = true
     checked = null
@@ -177,7 +204,7 @@ function onClick (e) {
   e.preventDefault()
   switch (el.dataset.action) {
     case 'add-term': addTerm(); break
-    case 'save': if (checked) saveFile(KIND, checked, summaryText(result)); break
+    case 'save': if (checked) saveFile(KIND, checked, { summary: summaryText(result) }); break
     case 'print': window.print(); break
     case 'restart': restart(); break
   }
@@ -201,7 +228,7 @@ const busy = busyTracker(root, cannotStart)
 // check made before it has arrived waits for it.
 async function main () {
   api = await startEngine(root)
-  api.ready.then(() => { root.dataset.engine = 'ready' }, cannotStart)
+  watchEngine(root, api.ready, cannotStart)
   root.addEventListener('click', onClick)
   form.addEventListener('submit', e => { e.preventDefault(); busy(check()) })
   root.addEventListener('change', e => {

@@ -40,7 +40,13 @@ function load () {
   return loading
 }
 
-function fail () {
+// fail says why search cannot start: when the index's entry file is not on
+// the site (the index was never built), it says that, not that the browser
+// is to blame.
+async function fail () {
+  const missing = await fetch(root.dataset.pagefind).then(r => !r.ok, () => false)
+  failed.querySelector('[data-failed="browser"]').hidden = missing
+  failed.querySelector('[data-failed="no-index"]').hidden = !missing
   root.hidden = true
   failed.hidden = false
 }

@@ -17,3 +17,15 @@ searchBox?.addEventListener('submit', e => {
   window.name = 'focus-family-search:' + searchBox.querySelector('input').value
   location.assign(searchBox.action)
 })
+
+// The checker and the progress check start their rules engine in their own
+// script. If that script or the WebAssembly fails to arrive or stalls, this
+// one (which loads on every page) says so after a few seconds and points to
+// the printable criteria, instead of leaving Start disabled without a word.
+const ENGINE_PATIENCE_MS = 5000
+const engineRoot = document.querySelector('[data-engine-root]')
+if (engineRoot) {
+  setTimeout(() => {
+    if (!engineRoot.dataset.engine) engineRoot.querySelector('[data-load-slow]').hidden = false
+  }, ENGINE_PATIENCE_MS)
+}

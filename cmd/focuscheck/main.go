@@ -5,6 +5,7 @@
 //	focuscheck eval     [--data DIR] [--format json|text] [--lang LANG] [FILE|-]
 //	focuscheck progress [--data DIR] [--format json|text] [--lang LANG] [FILE|-]
 //	focuscheck services [FILE]   (checks the services directory, data/services.yaml)
+//	focuscheck yaml DIR...       (checks the syntax of every .yaml file under DIR)
 //	focuscheck export   [-o DIR] [--root DIR]
 //
 // eval reads answers JSON and progress reads termly measures JSON (see
@@ -50,6 +51,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	cmd := args[0]
 	if cmd == "services" {
 		return checkServices(args[1:], stdout, stderr)
+	}
+	if cmd == "yaml" {
+		return checkYAML(args[1:], stdout, stderr)
 	}
 	if cmd == "export" {
 		return runExport(args[1:], stdout, stderr)

@@ -52,6 +52,28 @@ func brokenServices(t *testing.T) string {
 	return name
 }
 
+// yamlTree makes a folder of YAML files, one of them with a mis-indented line.
+func yamlTree(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	files := map[string]string{
+		"a.yaml":          "a: 1\n",
+		"b/glossary.yaml": "terms:\n  - term: x\n   abbr: X\n",
+		"b/c.yaml":        "c: [1, 2]\n",
+		"notes.txt":       "not: [yaml\n",
+	}
+	for name, body := range files {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
 func TestRun(t *testing.T) {
 	broken := brokenData(t)
 	answers, _ := os.ReadFile("testdata/answers.json")
@@ -85,6 +107,15 @@ func TestRun(t *testing.T) {
 		{name: "progress as text", args: []string{"progress", "--data", data, "--format", "text", "testdata/progress.json"}, code: 0,
 			stdout: []string{"Sustained progress: no. Attendance has been at least 90% in 2 of the 3 consecutive terms needed.",
 				"still needed: 1 more term in a row with attendance at least 90%"}},
+		{name: "progress in Polish", args: []string{"progress", "--data", data, "--lang", "pl", "--format", "text", "testdata/progress.json"}, code: 0,
+			stdout: []string{"Obecność: co najmniej 90% w 2 z 3 kolejnych wymaganych trymestrów.",
+				"still needed: jeszcze 1 trymestr z rzędu, w którym obecność: co najmniej 90%"}},
+		{name: "eval in Arabic", args: []string{"eval", "--data", data, "--lang", "ar", "testdata/answers.json"}, code: 0,
+			stdout: []string{"306 من أصل 360", "(85%)", "(persistent absence)"}},
+		{name: "invalid answers in Polish", args: []string{"eval", "--data", data, "--lang", "pl"}, stdin: `{"attendance_percent": 120}`, code: 1,
+			stderr: []string{"attendance_percent: Obecność dziecka: wpisz wartość od 0% do 100%"}},
+		{name: "unknown language", args: []string{"eval", "--data", data, "--lang", "xx", "testdata/answers.json"}, code: 1,
+			stderr: []string{"translations/xx.yaml"}},
 		{name: "progress as json", args: []string{"progress", "--data", data, "testdata/progress.json"}, code: 0,
 			jsonKeys: []string{"terms", "themes", "criteria"}},
 		{name: "progress invalid", args: []string{"progress", "--data", data}, stdin: `{"criteria": ["t0"]}`, code: 1,
@@ -98,6 +129,9 @@ func TestRun(t *testing.T) {
 		{name: "services broken", args: []string{"services", brokenServices(t)}, code: 1,
 			stderr: []string{`services.yaml: line 1, column 4: YAML syntax error`}},
 		{name: "services missing", args: []string{"services", "no/such.yaml"}, code: 1, stderr: []string{"no/such.yaml"}},
+		{name: "yaml sound", args: []string{"yaml", "../../data", "../../i18n"}, code: 0, stdout: []string{"YAML files read: the syntax is sound"}},
+		{name: "yaml broken", args: []string{"yaml", yamlTree(t)}, code: 1, stderr: []string{"b/glossary.yaml: line 3, column 4: YAML syntax error: value is not allowed in this context\n"}},
+		{name: "yaml no folder", args: []string{"yaml"}, code: 2, stderr: []string{"usage:"}},
 		{name: "too many files", args: []string{"eval", "--data", data, "a.json", "b.json"}, code: 2, stderr: []string{"usage:"}},
 	}
 	for _, tt := range tests {
@@ -142,5 +176,16 @@ func TestValidateErrorsOnePerLine(t *testing.T) {
 		if !strings.Contains(line, ".yaml: ") {
 			t.Errorf("line without a file name: %q", line)
 		}
+	}
+}
+
+// TestYAMLErrorAlone checks a syntax error is the one and only message.
+func TestYAMLErrorAlone(t *testing.T) {
+	var out, errOut bytes.Buffer
+	if code := run([]string{"yaml", yamlTree(t)}, nil, &out, &errOut); code != 1 {
+		t.Fatalf("exit %d", code)
+	}
+	if lines := strings.Split(strings.TrimSpace(errOut.String()), "\n"); len(lines) != 1 {
+		t.Errorf("%d lines; want the syntax error alone:\n%s", len(lines), errOut.String())
 	}
 }

@@ -50,8 +50,9 @@ type Model struct {
 	Messages map[string]string `json:"messages"`
 	Derived  map[string]any    `json:"derived"`
 
-	Checked *rules.Model   `json:"-"`
-	Words   *wording.Words `json:"-"`
+	Checked *rules.Model      `json:"-"`
+	Words   *wording.Words    `json:"-"`
+	Raw     map[string]string `json:"-"` // each text before thresholds were filled in, by key
 }
 
 // rtl lists the languages written right to left.
@@ -89,6 +90,7 @@ func Build(src Source, lang string) (*Model, error) {
 			return nil, err
 		}
 	}
+	raw := Texts(tree)
 	if err := fill(src, lang, fs, english.Thresholds); err != nil {
 		return nil, err
 	}
@@ -100,8 +102,11 @@ func Build(src Source, lang string) (*Model, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := checkMessages(src, lang, msgs); err != nil {
+		return nil, err
+	}
 	m := &Model{Lang: lang, Dir: "ltr", Rules: tree, Messages: msgs, Checked: checked,
-		Words: wording.New(lang, msgs, checked)}
+		Words: wording.New(lang, msgs, checked), Raw: raw}
 	if rtl[lang] {
 		m.Dir = "rtl"
 	}
@@ -142,6 +147,45 @@ func loadMessages(src Source, lang string) (map[string]string, error) {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	return msgs, nil
+}
+
+// checkMessages checks that every template is well formed and that a
+// language has exactly the codes English has, naming the file and the code.
+func checkMessages(src Source, lang string, msgs map[string]string) error {
+	name := path.Join(src.MessagesName, lang+".yaml")
+	var errs []error
+	for _, k := range sortedKeys(msgs) {
+		if err := wording.CheckTemplate(msgs[k]); err != nil {
+			errs = append(errs, fmt.Errorf("%s: %s: %w", name, k, err))
+		}
+	}
+	if lang == "en" {
+		return errors.Join(errs...)
+	}
+	english, err := loadMessages(src, "en")
+	if err != nil {
+		return err
+	}
+	for _, k := range sortedKeys(english) {
+		if _, ok := msgs[k]; !ok {
+			errs = append(errs, fmt.Errorf("%s: %s: missing: translate %q", name, k, english[k]))
+		}
+	}
+	for _, k := range sortedKeys(msgs) {
+		if _, ok := english[k]; !ok {
+			errs = append(errs, fmt.Errorf("%s: %s: unknown code: English has no such message", name, k))
+		}
+	}
+	return errors.Join(errs...)
+}
+
+func sortedKeys(m map[string]string) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
 }
 
 // WriteAll writes <lang>.json for every language into dir.

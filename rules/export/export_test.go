@@ -166,8 +166,8 @@ func TestExportRefusesBadData(t *testing.T) {
 func TestTranslationKeys(t *testing.T) {
 	src, fsys := repoFS(t, nil)
 	langs := languages(t, src)
-	if len(langs) < 2 {
-		t.Skip("no translations yet")
+	if len(langs) < 3 {
+		t.Fatalf("languages %v; want en, pl and ar", langs)
 	}
 	for _, lang := range langs[1:] {
 		name := "data/rules/translations/" + lang + ".yaml"
@@ -196,4 +196,40 @@ func dropLine(t *testing.T, text, prefix string) string {
 	}
 	t.Fatalf("no line starts with %q", prefix)
 	return ""
+}
+
+// TestMessageKeys checks that every language has exactly the engine's
+// message codes that English has, each a well-formed template: a code
+// missing or unknown in any language stops the export, naming the file and
+// the code.
+func TestMessageKeys(t *testing.T) {
+	src, fsys := repoFS(t, nil)
+	for _, lang := range languages(t, src) {
+		name := "i18n/engine/" + lang + ".yaml"
+		orig := string(fsys[name].Data)
+		if _, err := export.Build(src, lang); err != nil {
+			t.Fatalf("%s: %v", lang, err)
+		}
+		cases := []struct{ what, text, want string }{
+			{"unknown code", orig + "\nno.such.code: \"x\"\n", "no.such.code: unknown code"},
+			{"broken template", dropLine(t, orig, "reason.noneOfAny:") + "\nreason.noneOfAny: \"{count, plural, one {#}}\"\n", `reason.noneOfAny: {count, plural}`},
+		}
+		if lang != "en" {
+			cases = append(cases, struct{ what, text, want string }{"missing code", dropLine(t, orig, "reason.said:"), "reason.said: missing"})
+		}
+		for _, tt := range cases {
+			fsys[name] = &fstest.MapFile{Data: []byte(tt.text)}
+			_, err := export.Build(src, lang)
+			if lang == "en" && tt.what == "unknown code" {
+				// English defines the codes: an extra English code is
+				// reported in every other language instead.
+				_, err = export.Build(src, "pl")
+				tt.want = "no.such.code: missing"
+			}
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("%s %s: error %v; want it to contain %q", lang, tt.what, err, tt.want)
+			}
+		}
+		fsys[name] = &fstest.MapFile{Data: []byte(orig)}
+	}
 }

@@ -98,3 +98,12 @@ func str(v any) string {
 	}
 	return ""
 }
+
+// Texts lists every text of a rules tree by its key in a translations file.
+func Texts(tree map[string]any) map[string]string {
+	out := map[string]string{}
+	for _, f := range fields(tree) {
+		out[f.key] = f.text()
+	}
+	return out
+}

@@ -5,7 +5,9 @@ import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { readFile } from 'node:fs/promises'
 import AxeBuilder from '@axe-core/playwright'
-import { startServer, launch, openPage, problems, storageState } from './lib/harness.mjs'
+import { startServer, launch, openPage } from './lib/harness.mjs'
+import { phoneJourney } from './lib/journey.mjs'
+import { PHONE } from './lib/sizes.mjs'
 
 let server, browser
 before(async () => { server = await startServer(); browser = await launch() })
@@ -20,25 +22,16 @@ const ANSWERS = {
   helped: 'The SENCO gave Alex a reading group.'
 }
 
-// privately opens the letter page on a fresh context, runs fn, then checks
-// that nothing left the device or was kept: same-origin GETs only, nothing
-// typed in any address or in history, no cookies, no storage.
-async function privately (fn) {
-  const { context, page, log } = await openPage(browser)
-  try {
-    await page.goto(server.origin + PATH)
+// privately opens the letter page (PATH, or another language's) as a phone
+// journey, runs fn, then makes the shared privacy checks: same-origin GETs
+// only, nothing in any address or history, no cookies and no storage.
+function privately (fn, path = PATH) {
+  return phoneJourney(browser, server.origin, PHONE, async page => {
+    await page.goto(server.origin + path)
     await page.locator('[data-letter-tool]:not([hidden])').waitFor()
     await fn(page)
-    assert.deepEqual(problems(log, server.origin), [])
-    for (const r of log.requests) {
-      for (const value of Object.values(ANSWERS)) assert.ok(!decodeURIComponent(r.url).includes(value), `no answer in ${r.url}`)
-    }
-    assert.equal(new URL(page.url()).pathname + new URL(page.url()).search + new URL(page.url()).hash, PATH, 'the address holds nothing typed')
-    assert.equal(await page.evaluate(() => history.length), 2, 'no history entries were added')
-    assert.deepEqual(await storageState(context, page), { cookies: 0, local: 0, session: 0, idb: 0 })
-  } finally {
-    await context.close()
-  }
+    assert.equal(new URL(page.url()).pathname, path, 'still on the letter page')
+  })
 }
 
 async function axe (page, where) {
@@ -61,6 +54,8 @@ test('the letter is made on the device with the legal test, and saved as a file'
   assert.match(text, /may be necessary for special educational provision to be made through an EHC plan/)
   assert.match(text, /section 36 of the Children and Families Act 2014/)
   assert.match(text, /Example Council/, 'the council is named from the site settings')
+  const today = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long' }).format(new Date())
+  assert.ok(text.includes(today), `the letter is dated today in English (${today})`)
   assert.doesNotMatch(text, /cannot meet/, 'the letter never says the school must be unable to meet needs')
   assert.doesNotMatch(text, /Date of birth/, 'an optional field left empty leaves its line out')
   assert.doesNotMatch(text, /\{[a-z_]+\}/, 'no placeholder is left')
@@ -78,6 +73,15 @@ test('the letter is made on the device with the legal test, and saved as a file'
   assert.match(saved, /Who has helped so far\n\nThe SENCO gave Alex a reading group\./)
   assert.match(saved, /Yours faithfully,\n\nSam Example\n$/)
 }))
+
+test('on the Polish page the boxes are in Polish and the letter, for the council, is in English', () => privately(async page => {
+  assert.equal(await page.locator('html').getAttribute('lang'), 'pl')
+  await fillIn(page, ANSWERS)
+  await page.locator('[data-letter-form] button[type=submit]').click()
+  const text = await page.locator('[data-letter-body]').innerText()
+  assert.match(text, /I believe Alex Example has or may have special educational needs/)
+  assert.ok(text.includes(new Intl.DateTimeFormat('en-GB', { dateStyle: 'long' }).format(new Date())), 'an English date')
+}, '/pl' + PATH))
 
 test('a required box left empty gets the GOV.UK error pattern, and what was typed is kept', () => privately(async page => {
   await fillIn(page, { parent_name: 'Sam Example', school: 'Hill Street Primary School' })

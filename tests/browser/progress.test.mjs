@@ -184,6 +184,8 @@ test('bad input shows the GOV.UK error pattern and keeps what was typed', async 
   await fillPeriod(page, 1, { attendance_percent: 91 })
   await fillPeriod(page, 2, { name: 'Spring 2026', attendance_percent: 101 })
   await page.click('form[data-progress-form] button[type="submit"]')
+  // The engine answers from its worker: wait for the check to finish.
+  await page.locator('#progress:not([aria-busy])').waitFor({ state: 'attached' })
 
   assert.ok(await summary.isVisible())
   assert.equal(await page.evaluate(() => document.activeElement.matches('[data-error-summary]')), true, 'the error summary has focus')

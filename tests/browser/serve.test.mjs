@@ -48,7 +48,7 @@ async function waitFor (what, check, seconds) {
 
 test('make serve serves search and the API from build/serve, rebuilds on change, and leaves public/ untouched', { timeout: 300_000 }, async () => {
   const before = snapshot('public')
-  const page1 = 'content/zz-serve-test.md'
+  const copies = []
   const serve = await startServe()
   const browser = await launch()
   try {
@@ -69,13 +69,18 @@ test('make serve serves search and the API from build/serve, rebuilds on change,
     assert.deepEqual(await storageState(context, page), { cookies: 0, local: 0, session: 0, idb: 0 })
     await context.close()
 
-    // A new page appears once the watcher has rebuilt the site.
-    writeFileSync(page1, readFileSync('content/cookies.md', 'utf8').replace(/^title: .*$/m, 'title: Serve test page'))
+    // A new page appears once the watcher has rebuilt the site. It is a copy of
+    // the cookies page, with its translations, so it meets every content rule.
+    for (const name of readdirSync('content').filter(n => /^cookies(\.[a-z]+)?\.md$/.test(n))) {
+      const copy = join('content', name.replace('cookies', 'zz-serve-test'))
+      copies.push(copy)
+      writeFileSync(copy, readFileSync(join('content', name), 'utf8').replace(/^title: .*$/m, 'title: Serve test page'))
+    }
     await waitFor('the new page is served', async () => (await fetch(serve.origin + '/zz-serve-test/')).status === 200, 120)
     assert.match(await (await fetch(serve.origin + '/zz-serve-test/')).text(), /Serve test page/)
     assert.doesNotMatch(serve.output(), /livereload/i)
   } finally {
-    rmSync(page1, { force: true })
+    for (const copy of copies) rmSync(copy, { force: true })
     await browser.close()
     await serve.stop()
   }

@@ -1,7 +1,12 @@
 // Reading and writing answers in the build's GOV.UK form markup, and showing
 // the engine's validation messages in the GOV.UK error pattern.
 
-const groupFor = (scope, id) => scope.querySelector(`[data-form-group="${id}"]`)
+// Ids come from the rules data and, through saved files, from users: they
+// are always escaped before they go into a selector.
+const groupFor = (scope, id) => scope.querySelector(`[data-form-group="${CSS.escape(id)}"]`)
+const byId = (scope, id) => scope.querySelector(`#${CSS.escape(id)}`)
+
+const filled = input => Boolean(input && input.value.trim() !== '')
 
 // readAnswer returns the answer in a question's form group: a string, a
 // {attended, possible} pair, "unknown", or undefined when nothing is given.
@@ -13,17 +18,36 @@ export function readAnswer (scope, id, fieldId = `q-${id}`) {
   if (checked) return checked.value
   const sessions = readSessions(group, fieldId)
   if (sessions) return sessions
-  const text = group.querySelector(`#${fieldId}`)
-  if (text && text.type === 'text' && text.value.trim() !== '') return text.value.trim()
+  const text = byId(group, fieldId)
+  if (text && text.type === 'text' && filled(text)) return typedSessions(group, text.value.trim()) ?? text.value.trim()
   return undefined
 }
 
+// typedSessions reads "306/360" or "306 out of 360" typed in a percentage
+// field that also takes sessions (the words come from the page's language).
+function typedSessions (group, typed) {
+  const words = group.querySelector('[data-out-of]')?.dataset.outOf
+  if (!words) return null
+  const escaped = words.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+')
+  const m = typed.match(new RegExp(`^(\\d+)\\s*(?:/|\\s${escaped}\\s)\\s*(\\d+)$`, 'i'))
+  return m ? { attended: Number(m[1]), possible: Number(m[2]) } : null
+}
+
 function readSessions (group, fieldId) {
-  const attended = group.querySelector(`#${fieldId}-attended`)
-  const possible = group.querySelector(`#${fieldId}-possible`)
-  if (!attended || (attended.value.trim() === '' && possible.value.trim() === '')) return undefined
+  const attended = byId(group, `${fieldId}-attended`)
+  const possible = byId(group, `${fieldId}-possible`)
+  if (!attended || (!filled(attended) && !filled(possible))) return undefined
   const num = s => /^\s*\d+\s*$/.test(s) ? Number(s) : s.trim()
   return { attended: num(attended.value), possible: num(possible.value) }
+}
+
+// sessionsConflict is the group's own message when both the percentage and
+// the sessions are filled in: the page says so instead of choosing one.
+export function sessionsConflict (scope, id, fieldId = `q-${id}`) {
+  const group = groupFor(scope, id)
+  const sessions = [byId(group, `${fieldId}-attended`), byId(group, `${fieldId}-possible`)]
+  if (!filled(byId(group, fieldId)) || !sessions.some(filled)) return null
+  return { question: id, message: group.querySelector('[data-msg-both]').dataset.msgBoth }
 }
 
 // writeAnswer puts a saved answer back into the form, so a changed page
@@ -35,11 +59,13 @@ export function writeAnswer (scope, id, value, fieldId = `q-${id}`) {
     else input.value = ''
   }
   if (value && typeof value === 'object') {
-    group.querySelector(`#${fieldId}-attended`).value = value.attended
-    group.querySelector(`#${fieldId}-possible`).value = value.possible
+    const attended = byId(group, `${fieldId}-attended`)
+    if (!attended) return
+    attended.value = value.attended ?? ''
+    byId(group, `${fieldId}-possible`).value = value.possible ?? ''
     group.querySelector('details')?.setAttribute('open', '')
   } else if (value !== undefined && value !== 'unknown') {
-    const text = group.querySelector(`#${fieldId}`)
+    const text = byId(group, fieldId)
     if (text && text.type === 'text') text.value = value
   }
 }
@@ -48,9 +74,9 @@ export function writeAnswer (scope, id, value, fieldId = `q-${id}`) {
 // taking option and unit wording from the form itself.
 export function describeAnswer (scope, id, value) {
   const group = groupFor(scope, id)
-  const labelOf = input => input && group.querySelector(`label[for="${input.id}"]`).textContent.trim()
+  const labelOf = input => input && group.querySelector(`label[for="${CSS.escape(input.id)}"]`).textContent.trim()
   if (typeof value === 'object') {
-    const [a, p] = ['attended', 'possible'].map(k => labelOf(group.querySelector(`#q-${id}-${k}`)))
+    const [a, p] = ['attended', 'possible'].map(k => labelOf(byId(group, `q-${id}-${k}`)))
     return `${a}: ${value.attended}. ${p}: ${value.possible}.`
   }
   const choice = [...group.querySelectorAll('input[type=radio], input[type=checkbox]')].find(i => i.value === value)
@@ -74,45 +100,67 @@ export function linkExclusive (scope) {
 }
 
 // showErrors marks each field with its message, fills the error summary,
-// prefixes the title with "Error: " and moves focus to the summary.
+// prefixes the title with "Error: " and moves focus to the summary. An error
+// with no field of its own on the page (an answer the page does not ask, say)
+// is listed against the file input, so the summary is never empty. It
+// returns false, and shows nothing, when there is nothing to show.
 export function showErrors (root, scope, errors, titlePrefix) {
   clearErrors(root)
-  if (errors.length === 0) return
   const summary = root.querySelector('[data-error-summary]')
+  const list = summary.querySelector('ul')
+  const extra = summary.querySelector('template[data-error-extra]')
+  let shown = 0
   for (const e of errors) {
-    const item = summary.querySelector(`[data-error-for="${e.question}"]`)
-    const group = groupFor(scope, e.question)
-    if (!item || !group) continue
+    if (!e || !e.message) continue
+    const group = e.question ? groupFor(scope, e.question) : null
+    let item = e.question && group ? list.querySelector(`[data-error-for="${CSS.escape(e.question)}"]`) : null
+    if (!item || !item.hidden) {
+      item = extra.content.firstElementChild.cloneNode(true)
+      list.append(item)
+    }
     item.querySelector('a').textContent = e.message
     item.hidden = false
-    group.classList.add('govuk-form-group--error')
-    const msg = group.querySelector('.govuk-error-message')
-    msg.querySelector('[data-slot=error]').textContent = e.message
-    msg.hidden = false
-    for (const input of group.querySelectorAll('.govuk-input, .govuk-file-upload')) input.classList.add(input.classList.contains('govuk-input') ? 'govuk-input--error' : 'govuk-file-upload--error')
+    shown++
+    if (group) markField(group, e.message)
   }
+  if (shown === 0) return false
   summary.hidden = false
   document.title = titlePrefix + document.title.replace(titlePrefix, '')
   summary.focus()
+  return true
+}
+
+function markField (group, message) {
+  group.classList.add('govuk-form-group--error')
+  const msg = group.querySelector('.govuk-error-message')
+  if (!msg) return
+  msg.querySelector('[data-slot=error]').textContent = message
+  msg.hidden = false
+  for (const input of group.querySelectorAll('.govuk-input, .govuk-file-upload')) input.classList.add(input.classList.contains('govuk-input') ? 'govuk-input--error' : 'govuk-file-upload--error')
 }
 
 export function clearErrors (root) {
   const summary = root.querySelector('[data-error-summary]')
   summary.hidden = true
   for (const item of summary.querySelectorAll('[data-error-for]')) item.hidden = true
+  for (const item of summary.querySelectorAll('[data-error-extra-item]')) item.remove()
   for (const g of root.querySelectorAll('.govuk-form-group--error')) g.classList.remove('govuk-form-group--error')
   for (const m of root.querySelectorAll('.govuk-error-message')) m.hidden = true
   for (const i of root.querySelectorAll('.govuk-input--error')) i.classList.remove('govuk-input--error')
   for (const i of root.querySelectorAll('.govuk-file-upload--error')) i.classList.remove('govuk-file-upload--error')
 }
 
-// The error summary's links move focus to the field without changing the URL.
-export function linkErrorSummary (root) {
+// The error summary's links move focus to the field without changing the
+// URL. reveal(fieldId) is called first, so a page that shows one question at
+// a time can show the one the link is about.
+export function linkErrorSummary (root, reveal = () => {}) {
   root.querySelector('[data-error-summary]').addEventListener('click', e => {
     const a = e.target.closest('a')
     if (!a) return
     e.preventDefault()
-    const target = document.getElementById(a.getAttribute('href').slice(1))
+    const id = a.getAttribute('href').slice(1)
+    reveal(id)
+    const target = document.getElementById(id)
     target?.scrollIntoView({ block: 'center' })
     target?.focus()
   })

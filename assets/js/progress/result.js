@@ -38,3 +38,16 @@ export function renderProgress (scope, res) {
     block.hidden = false
   }
 }
+
+// showNotRecorded lists the measures the chosen criteria need that were
+// left blank in every period: the result above could not judge them.
+export function showNotRecorded (scope, texts) {
+  const block = scope.querySelector('[data-slot="not-recorded-block"]')
+  const item = scope.querySelector('template[data-missing-item]').content.firstElementChild
+  block.querySelector('[data-slot="not-recorded"]').replaceChildren(...texts.map(text => {
+    const li = item.cloneNode(false)
+    li.textContent = text
+    return li
+  }))
+  block.hidden = texts.length === 0
+}

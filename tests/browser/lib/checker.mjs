@@ -76,7 +76,8 @@ export async function result (page) {
     pathways: await ids('[data-pathway]', 'data-pathway'),
     services: await ids('[data-service]', 'data-service'),
     unknowns: await ids('[data-unknown]', 'data-unknown'),
-    reason: async id => r.locator(`[data-criterion="${id}"] [data-slot=reason], [data-pathway="${id}"] [data-slot=reason]`).innerText()
+    // textContent: a theme's reasons are folded in <details>.
+    reason: async id => r.locator(`[data-criterion="${id}"] [data-slot=reason], [data-pathway="${id}"] [data-slot=reason]`).textContent()
   }
 }
 

@@ -30,7 +30,8 @@ export async function launch () {
 // openPage makes a fresh context (no shared storage) and a page that records
 // requests, console errors, page errors and CSP violations.
 export async function openPage (browser, opts = {}) {
-  const context = await browser.newContext({ javaScriptEnabled: opts.javaScriptEnabled ?? true, acceptDownloads: true })
+  // opts.context: more context options, such as a phone's viewport.
+  const context = await browser.newContext({ javaScriptEnabled: opts.javaScriptEnabled ?? true, acceptDownloads: true, ...opts.context })
   const page = await context.newPage()
   const log = { requests: [], consoleErrors: [], pageErrors: [], cspViolations: [] }
   // Nothing may leave this machine, even if a page tried: requests to any
