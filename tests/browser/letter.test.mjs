@@ -5,7 +5,9 @@ import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { readFile } from 'node:fs/promises'
 import AxeBuilder from '@axe-core/playwright'
-import { startServer, launch, openPage, problems, storageState } from './lib/harness.mjs'
+import { startServer, launch, openPage } from './lib/harness.mjs'
+import { phoneJourney } from './lib/journey.mjs'
+import { PHONE } from './lib/sizes.mjs'
 
 let server, browser
 before(async () => { server = await startServer(); browser = await launch() })
@@ -20,25 +22,16 @@ const ANSWERS = {
   helped: 'The SENCO gave Alex a reading group.'
 }
 
-// privately opens the letter page on a fresh context, runs fn, then checks
-// that nothing left the device or was kept: same-origin GETs only, nothing
-// typed in any address or in history, no cookies, no storage.
-async function privately (fn, path = PATH) {
-  const { context, page, log } = await openPage(browser)
-  try {
+// privately opens the letter page (PATH, or another language's) as a phone
+// journey, runs fn, then makes the shared privacy checks: same-origin GETs
+// only, nothing in any address or history, no cookies and no storage.
+function privately (fn, path = PATH) {
+  return phoneJourney(browser, server.origin, PHONE, async page => {
     await page.goto(server.origin + path)
     await page.locator('[data-letter-tool]:not([hidden])').waitFor()
     await fn(page)
-    assert.deepEqual(problems(log, server.origin), [])
-    for (const r of log.requests) {
-      for (const value of Object.values(ANSWERS)) assert.ok(!decodeURIComponent(r.url).includes(value), `no answer in ${r.url}`)
-    }
-    assert.equal(new URL(page.url()).pathname + new URL(page.url()).search + new URL(page.url()).hash, path, 'the address holds nothing typed')
-    assert.equal(await page.evaluate(() => history.length), 2, 'no history entries were added')
-    assert.deepEqual(await storageState(context, page), { cookies: 0, local: 0, session: 0, idb: 0 })
-  } finally {
-    await context.close()
-  }
+    assert.equal(new URL(page.url()).pathname, path, 'still on the letter page')
+  })
 }
 
 async function axe (page, where) {

@@ -4,30 +4,18 @@
 // the device on the way.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { startServer, launch, openPage, problems, storageState } from './lib/harness.mjs'
+import { startServer, launch } from './lib/harness.mjs'
+import { phoneJourney } from './lib/journey.mjs'
+import { PHONE } from './lib/sizes.mjs'
 import { startChecker, answerAll, seeResult } from './lib/checker.mjs'
 
 let server, browser
 before(async () => { server = await startServer(); browser = await launch() })
 after(async () => { await browser?.close(); await server?.stop() })
 
-// privately runs fn on a fresh page, then checks that nothing left the device
-// and nothing was kept: same-origin GETs only, nothing in the address or
-// history, no cookies, no storage.
-// pages is the number of pages fn opens (each adds one history entry).
-async function privately (fn, { pages = 1 } = {}) {
-  const { context, page, log } = await openPage(browser)
-  try {
-    await fn(page)
-    assert.deepEqual(problems(log, server.origin), [])
-    assert.deepEqual(log.requests.filter(r => new URL(r.url).search !== ''), [], 'no query strings')
-    assert.equal(new URL(page.url()).search + new URL(page.url()).hash, '', 'the address bar holds nothing')
-    assert.equal(await page.evaluate(() => history.length), 1 + pages, 'no history entries were added')
-    assert.deepEqual(await storageState(context, page), { cookies: 0, local: 0, session: 0, idb: 0 })
-  } finally {
-    await context.close()
-  }
-}
+// privately runs fn as a phone journey, with the shared privacy checks:
+// same-origin GETs only, nothing in any address or history, no cookies and no storage.
+const privately = fn => phoneJourney(browser, server.origin, PHONE, fn)
 
 const helplines = page => page.locator('[data-step=result] [data-result-section=helplines]')
 
@@ -62,4 +50,4 @@ test('a sensitive page has Exit this page and the helplines as tel: links; anoth
   await page.goto(server.origin + '/themes/school-attendance/')
   assert.equal(await page.locator('.govuk-exit-this-page').count(), 0)
   assert.equal(await page.locator('[data-helplines]').count(), 0)
-}, { pages: 2 }))
+}))
