@@ -17,6 +17,9 @@ const journey = (size, fn, opts) => phoneJourney(browser, server.origin, size, f
 async function open (page) {
   await page.goto(server.origin + '/progress/')
   await page.locator('#progress[data-ready=true]').waitFor()
+  // The engine starts in its worker; a failure would disable the button.
+  await page.locator('#progress[data-engine]').waitFor({ state: 'attached', timeout: 20000 })
+  assert.equal(await page.locator('#progress').getAttribute('data-engine'), 'ready', 'the engine started')
 }
 
 async function check (page) {
