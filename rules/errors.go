@@ -33,4 +33,11 @@ type AnswerError struct {
 	Msg      Msg    `json:"-"`
 }
 
-func (e AnswerError) Error() string { return e.Question + ": " + e.Message }
+// Error gives the message once package wording has written it, and the
+// message's code before.
+func (e AnswerError) Error() string {
+	if e.Message == "" {
+		return e.Question + ": " + e.Msg.Code
+	}
+	return e.Question + ": " + e.Message
+}

@@ -11,7 +11,7 @@ import (
 // progress data. None may panic, and each must give either a result or
 // errors. The seeds run in every plain `go test`.
 func FuzzEvaluate(f *testing.F) {
-	m := realData(f)
+	m, w := langData(f, "pl")
 	for _, seed := range []string{
 		`{}`,
 		`null`,
@@ -24,6 +24,8 @@ func FuzzEvaluate(f *testing.F) {
 		`{"fixed_term_exclusions": "NaN", "unauthorised_sessions": "Inf", "attendance_percent": "-0%"}`,
 		`{"criteria": ["t2-not-attending"], "entry": {"fixed_term_exclusions": 3}, "terms": [{"attendance_percent": 90}, null, 7]}`,
 		`{"criteria": ["t4-young-carer", "t6-mental-health"], "terms": [{"attendance_percent": "unknown", "settled_home": true, "health_support": "yes"}]}`,
+		`{"attendance_percent": "306 z 0", "fixed_term_exclusions": "1,5", "send": "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"}`,
+		`{"criteria": ["t1-asb"], "entry": {"asb_incidents": 0}, "terms": [{"name": "", "asb_incidents": 3}, {"asb_incidents": "unknown"}]}`,
 	} {
 		f.Add(seed)
 	}
@@ -47,6 +49,21 @@ func FuzzEvaluate(f *testing.F) {
 		p, perrs := rules.Progress(m, n)
 		if (p == nil) == (len(perrs) == 0) {
 			t.Fatalf("Progress gave result %v and errors %v; want exactly one", p != nil, perrs)
+		}
+		// Writing the reasons and errors must not fail either, and every
+		// error gets a message.
+		w.Errors(errs)
+		w.Errors(perrs)
+		for _, e := range append(errs, perrs...) {
+			if e.Message == "" || e.Message[0] == '[' {
+				t.Fatalf("error %q has no message: %q", e.Question, e.Message)
+			}
+		}
+		if r != nil {
+			w.Result(r)
+		}
+		if p != nil {
+			w.Progress(p)
 		}
 	})
 }

@@ -33,7 +33,7 @@ func main() {
 func writeStaticAPI(public string) error {
 	files, err := edge.StaticAPI(context.Background(), edge.FS(os.DirFS(public)))
 	if err != nil {
-		return err
+		return fmt.Errorf("static API from %s (Hugo writes it first: make build): %w", public, err)
 	}
 	for _, f := range files {
 		if err := write(filepath.Join(public, filepath.FromSlash(f.Name)), f.Data); err != nil {

@@ -51,20 +51,28 @@ type corsConfig struct {
 }
 
 type securityHeaders struct {
-	ContentSecurityPolicy *struct {
-		Override              bool
-		ContentSecurityPolicy string
-	} `json:",omitempty"`
-	ContentTypeOptions *struct{ Override bool } `json:",omitempty"`
-	FrameOptions       *struct {
-		Override    bool
-		FrameOption string
-	} `json:",omitempty"`
-	ReferrerPolicy *struct {
-		Override       bool
-		ReferrerPolicy string
-	} `json:",omitempty"`
-	StrictTransportSecurity *hsts `json:",omitempty"`
+	ContentSecurityPolicy   *csp            `json:",omitempty"`
+	ContentTypeOptions      *override       `json:",omitempty"`
+	FrameOptions            *frameOptions   `json:",omitempty"`
+	ReferrerPolicy          *referrerPolicy `json:",omitempty"`
+	StrictTransportSecurity *hsts           `json:",omitempty"`
+}
+
+type override struct{ Override bool }
+
+type csp struct {
+	Override              bool
+	ContentSecurityPolicy string
+}
+
+type frameOptions struct {
+	Override    bool
+	FrameOption string
+}
+
+type referrerPolicy struct {
+	Override       bool
+	ReferrerPolicy string
 }
 
 type hsts struct {
@@ -127,25 +135,16 @@ func (p *policy) add(f security.Field) error {
 	}
 	switch strings.ToLower(f.Name) {
 	case "content-security-policy":
-		s.ContentSecurityPolicy = &struct {
-			Override              bool
-			ContentSecurityPolicy string
-		}{true, f.Value}
+		s.ContentSecurityPolicy = &csp{true, f.Value}
 	case "x-content-type-options":
 		if f.Value != "nosniff" {
 			return fmt.Errorf("CloudFront sends only nosniff")
 		}
-		s.ContentTypeOptions = &struct{ Override bool }{true}
+		s.ContentTypeOptions = &override{true}
 	case "x-frame-options":
-		s.FrameOptions = &struct {
-			Override    bool
-			FrameOption string
-		}{true, strings.ToUpper(f.Value)}
+		s.FrameOptions = &frameOptions{true, strings.ToUpper(f.Value)}
 	case "referrer-policy":
-		s.ReferrerPolicy = &struct {
-			Override       bool
-			ReferrerPolicy string
-		}{true, f.Value}
+		s.ReferrerPolicy = &referrerPolicy{true, f.Value}
 	case "strict-transport-security":
 		h, err := parseHSTS(f.Value)
 		if err != nil {

@@ -177,7 +177,10 @@ for (const size of SIZES) {
       assert.match(items.join(' | '), message)
     }
     // The bad figure is in its field, to fix.
+    await page.goto(server.origin + '/progress/')
+    await page.locator('#progress[data-ready=true]').waitFor()
     await page.locator('#checker-file').setInputFiles(await file(cases[0][0]))
+    await page.locator('#progress:not([aria-busy])').waitFor({ state: 'attached' })
     await errorSummary(page)
     assert.equal(await page.locator('#p-entry-attendance_percent').inputValue(), '250')
     await page.locator('[data-error-summary] li:not([hidden]) a').first().click()

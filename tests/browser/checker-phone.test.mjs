@@ -6,6 +6,7 @@
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { readFile } from 'node:fs/promises'
+import AxeBuilder from '@axe-core/playwright'
 import { startServer, launch } from './lib/harness.mjs'
 import { SIZES, PHONE, ZOOM } from './lib/sizes.mjs'
 import { phoneJourney, errorSummary } from './lib/journey.mjs'
@@ -26,6 +27,11 @@ async function answer (page, id, value) {
 
 // counted waits for a question step to be counted and scrolled into place.
 const counted = (page, id) => page.locator(`form[data-question="${id}"] [data-slot=count]:not([hidden])`).waitFor()
+
+async function axe (page, where) {
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze()
+  assert.deepEqual(violations.map(v => `${where}: ${v.id} ${v.nodes.map(n => n.target).join(' ')}`), [])
+}
 
 const top = (page, selector) => page.locator(selector).first().evaluate(el => el.getBoundingClientRect().top + window.scrollY)
 
@@ -118,6 +124,7 @@ test('200% zoom: each question step scrolls to the question', () => journey(ZOOM
     assert.ok(where.scrolled > 0, `${id}: the page scrolled past the header`)
     assert.ok(where.top >= 0 && where.top < where.h / 3, `${id}: the question is at the top of the screen (${where.top} px)`)
     assert.ok(await page.locator('.govuk-exit-this-page__button').isVisible(), 'Exit this page stays on screen')
+    if (i === 0) await axe(page, 'a question with its number, compact')
     const f = form(page, id)
     await answer(page, id, id === 'attendance_percent' ? '85' : (await f.locator('input[type=text]').count()) ? '0' : await f.locator('input[type=radio]').first().getAttribute('value'))
   }
@@ -158,77 +165,84 @@ for (const size of SIZES) {
   }))
 }
 
-test('390×844: "unlikely" is said gently, with the other help there is', () => journey(PHONE, async page => {
-  await startChecker(page, server.origin)
-  await answerAll(page, { attendance_percent: '85' })
-  await seeResult(page)
-  assert.equal((await result(page)).verdict, 'unlikely')
-  const other = page.locator('[data-step=result] [data-result-section=other-help]')
-  assert.ok(await other.isVisible())
-  assert.match(await other.innerText(), /Early Help/)
-  assert.ok(await top(page, '[data-step=result] [data-result-section=other-help]') < await top(page, '[data-step=result] [data-result-section=pathways]'), 'before the pathways')
-}))
+for (const size of SIZES) {
+  test(`${size.name}: "unlikely" is said gently, with the other help there is`, () => journey(size, async page => {
+    await startChecker(page, server.origin)
+    await answerAll(page, { attendance_percent: '85' })
+    await seeResult(page)
+    assert.equal((await result(page)).verdict, 'unlikely')
+    const other = page.locator('[data-step=result] [data-result-section=other-help]')
+    assert.ok(await other.isVisible())
+    assert.match(await other.innerText(), /Early Help/)
+    assert.ok(await top(page, '[data-step=result] [data-result-section=other-help]') < await top(page, '[data-step=result] [data-result-section=pathways]'), 'before the pathways')
+  }))
+}
 
-test('390×844: printing shows the answers, uses the full width and prints contacts as text', () => journey(PHONE, async page => {
-  await startChecker(page, server.origin)
-  await answerAll(page, { attendance_percent: '85', young_carer: 'yes' })
-  await seeResult(page)
-  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')))
-  await page.emulateMedia({ media: 'print' })
-  const r = page.locator('[data-step=result]')
-  assert.ok(await r.locator('[data-answer-row="attendance_percent"]').isVisible(), 'the answers given are printed')
-  assert.equal(await r.locator('[data-answer-row="attendance_percent"] [data-change]').isVisible(), false, 'without Change links')
-  const widths = await page.evaluate(() => ({ column: document.querySelector('#checker').getBoundingClientRect().width, main: document.querySelector('main').getBoundingClientRect().width }))
-  assert.ok(widths.column >= widths.main - 1, `the result uses the full width (${widths.column} of ${widths.main} px)`)
-  const after = sel => r.locator(sel).first().evaluate(a => getComputedStyle(a, '::after').content)
-  assert.equal(await after('[data-contact]:not([hidden]) a[href^="tel:"]'), 'none', 'a phone number prints as itself')
-  assert.equal(await after('[data-contact]:not([hidden]) a[href^="mailto:"]'), 'none', 'an email address prints as itself')
-  assert.match(await after('[data-service]:not([hidden]) a[data-print-url]'), /https:\/\/.+\/services\//, 'a link to a page prints its full address')
-  assert.ok(await r.locator('[data-theme]:not([hidden]) [data-slot=reason]').first().isVisible(), 'folded reasons print open')
-  assert.equal(await page.locator('.govuk-exit-this-page').isVisible(), false)
-  await page.emulateMedia({ media: 'screen' })
-  await page.evaluate(() => window.dispatchEvent(new Event('afterprint')))
-  assert.equal(await r.locator('[data-theme]:not([hidden])').first().evaluate(d => d.open), false, 'folded again after printing')
-}))
+for (const size of SIZES) {
+  test(`${size.name}: printing shows the answers, uses the full width and prints contacts as text`, () => journey(size, async page => {
+    await startChecker(page, server.origin)
+    await answerAll(page, { attendance_percent: '85', young_carer: 'yes' })
+    await seeResult(page)
+    await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')))
+    await page.emulateMedia({ media: 'print' })
+    const r = page.locator('[data-step=result]')
+    assert.ok(await r.locator('[data-answer-row="attendance_percent"]').isVisible(), 'the answers given are printed')
+    assert.equal(await r.locator('[data-answer-row="attendance_percent"] [data-change]').isVisible(), false, 'without Change links')
+    const widths = await page.evaluate(() => ({ column: document.querySelector('#checker').getBoundingClientRect().width, main: document.querySelector('main').getBoundingClientRect().width }))
+    assert.ok(widths.column >= widths.main - 1, `the result uses the full width (${widths.column} of ${widths.main} px)`)
+    const after = sel => r.locator(sel).first().evaluate(a => getComputedStyle(a, '::after').content)
+    assert.equal(await after('[data-contact]:not([hidden]) a[href^="tel:"]'), 'none', 'a phone number prints as itself')
+    assert.equal(await after('[data-contact]:not([hidden]) a[href^="mailto:"]'), 'none', 'an email address prints as itself')
+    assert.match(await after('[data-service]:not([hidden]) a[data-print-url]'), /https:\/\/.+\/services\//, 'a link to a page prints its full address')
+    assert.ok(await r.locator('[data-theme]:not([hidden]) [data-slot=reason]').first().isVisible(), 'folded reasons print open')
+    assert.equal(await page.locator('.govuk-exit-this-page').isVisible(), false)
+    await page.emulateMedia({ media: 'screen' })
+    await page.evaluate(() => window.dispatchEvent(new Event('afterprint')))
+    assert.equal(await r.locator('[data-theme]:not([hidden])').first().evaluate(d => d.open), false, 'folded again after printing')
+  }))
+}
 
-test('390×844: the meeting sheet, printed and saved, opens in the professional view', () => journey(PHONE, async (page, context) => {
-  await startChecker(page, server.origin)
-  await answerAll(page, { attendance_percent: '85', young_carer: 'yes' })
-  await seeResult(page)
-  await page.locator('[data-action=meeting]').click()
-  await settled(page)
-  const sheet = page.locator('[data-step=meeting]')
-  await sheet.waitFor({ state: 'visible' })
-  assert.match(await sheet.locator('[data-sheet=answers]').innerText(), /attendance.*85%/i)
-  assert.match(await sheet.locator('[data-sheet=criteria]').innerText(), /85%, which is below 90%/)
-  assert.match(await sheet.locator('[data-sheet=pathways]').innerText(), /\w/)
-  assert.match(await sheet.innerText(), /Signature/)
-  await page.emulateMedia({ media: 'print' })
-  assert.ok(await sheet.locator('h1').isVisible(), 'the sheet prints')
-  assert.equal(await sheet.locator('[data-action=print-sheet]').isVisible(), false, 'without its buttons')
-  assert.equal(await page.locator('[data-step=result]').isVisible(), false, 'and without the result page')
-  await page.emulateMedia({ media: 'screen' })
+for (const size of SIZES) {
+  test(`${size.name}: the meeting sheet, printed and saved, opens in the professional view`, () => journey(size, async (page, context) => {
+    await startChecker(page, server.origin)
+    await answerAll(page, { attendance_percent: '85', young_carer: 'yes' })
+    await seeResult(page)
+    await page.locator('[data-action=meeting]').click()
+    await settled(page)
+    const sheet = page.locator('[data-step=meeting]')
+    await sheet.waitFor({ state: 'visible' })
+    assert.match(await sheet.locator('[data-sheet=answers]').innerText(), /attendance.*85%/i)
+    assert.match(await sheet.locator('[data-sheet=criteria]').innerText(), /85%, which is below 90%/)
+    assert.match(await sheet.locator('[data-sheet=pathways]').innerText(), /\w/)
+    assert.match(await sheet.innerText(), /Signature/)
+    await axe(page, 'meeting sheet')
+    await page.emulateMedia({ media: 'print' })
+    assert.ok(await sheet.locator('h1').isVisible(), 'the sheet prints')
+    assert.equal(await sheet.locator('[data-action=print-sheet]').isVisible(), false, 'without its buttons')
+    assert.equal(await page.locator('[data-step=result]').isVisible(), false, 'and without the result page')
+    await page.emulateMedia({ media: 'screen' })
 
-  const [download] = await Promise.all([page.waitForEvent('download'), sheet.locator('[data-action=save-sheet]').click()])
-  const saved = JSON.parse(await readFile(await download.path(), 'utf8'))
-  assert.equal(saved.answers.attendance_percent, '85')
-  assert.equal(saved.answers.young_carer, 'yes')
-  const lines = saved.meetingSheet.join('\n')
-  assert.match(lines, /85%, which is below 90%/, 'the criteria met and why')
-  assert.match(lines, /Agreement to share/, 'the consent section')
-  assert.doesNotMatch(lines, /Print this sheet/, 'no buttons in the file')
+    const [download] = await Promise.all([page.waitForEvent('download'), sheet.locator('[data-action=save-sheet]').click()])
+    const saved = JSON.parse(await readFile(await download.path(), 'utf8'))
+    assert.equal(saved.answers.attendance_percent, '85')
+    assert.equal(saved.answers.young_carer, 'yes')
+    const lines = saved.meetingSheet.join('\n')
+    assert.match(lines, /85%, which is below 90%/, 'the criteria met and why')
+    assert.match(lines, /Agreement to share/, 'the consent section')
+    assert.doesNotMatch(lines, /Print this sheet/, 'no buttons in the file')
 
-  await page.goBack()
-  await settled(page)
-  assert.equal(await visibleStep(page).getAttribute('data-step'), 'result', 'Back from the sheet is the result')
+    await page.goBack()
+    await settled(page)
+    assert.equal(await visibleStep(page).getAttribute('data-step'), 'result', 'Back from the sheet is the result')
 
-  await page.goto(server.origin + '/checker/professional/')
-  await waitReady(page)
-  await page.locator('#checker-file').setInputFiles(await download.path())
-  await page.waitForFunction(() => document.querySelector('#q-attendance_percent').value === '85')
-  assert.ok(await page.locator('#q-young_carer').isChecked(), 'the professional view has the family\'s answers')
-  assert.equal(await page.locator('[data-error-summary]').isVisible(), false)
-}))
+    await page.goto(server.origin + '/checker/professional/')
+    await waitReady(page)
+    await page.locator('#checker-file').setInputFiles(await download.path())
+    await page.waitForFunction(() => document.querySelector('#q-attendance_percent').value === '85')
+    assert.ok(await page.locator('#q-young_carer').isChecked(), 'the professional view has the family\'s answers')
+    assert.equal(await page.locator('[data-error-summary]').isVisible(), false)
+  }))
+}
 
 for (const size of SIZES) {
   test(`${size.name}: attendance as "306/360" or "306 out of 360"; both a percentage and sessions is an error`, () => journey(size, async page => {

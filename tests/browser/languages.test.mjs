@@ -9,7 +9,9 @@ import { readFile, readdir } from 'node:fs/promises'
 import path from 'node:path'
 import AxeBuilder from '@axe-core/playwright'
 import { startServer, launch, openPage, problems, storageState } from './lib/harness.mjs'
-import { answerAll, seeResult, result, waitReady } from './lib/checker.mjs'
+import { answerAll, seeResult, result, waitReady, startChecker, currentQuestion, fill, settled } from './lib/checker.mjs'
+import { PHONE } from './lib/sizes.mjs'
+import { phoneJourney } from './lib/journey.mjs'
 
 const SITE = process.env.SITE_DIR || 'public'
 const LANGS = { pl: { dir: 'ltr' }, ar: { dir: 'rtl' } }
@@ -155,6 +157,30 @@ for (const lang of Object.keys(LANGS)) {
     assert.deepEqual(problems(log, server.origin), [])
     await context.close()
   })
+
+  test(`390×844 in ${lang}: every question with up to 5 options shows Continue without scrolling, with its number`, () => phoneJourney(browser, server.origin, PHONE, async page => {
+    await startChecker(page, `${server.origin}/${lang}`)
+    let last = 0
+    let checked = 0
+    for (let id = await currentQuestion(page); id; id = await currentQuestion(page)) {
+      const f = page.locator(`form[data-question="${id}"]`)
+      await f.locator('[data-slot=count]:not([hidden])').waitFor()
+      const m = (await f.locator('[data-slot=count]').innerText()).match(/(\d+)\D+(\d+)/)
+      assert.ok(m && Number(m[1]) === last + 1, `${id} is question ${last + 1}`)
+      last = Number(m[1])
+      if (await f.locator('input[type=radio]').count() <= 5) {
+        const bottom = await f.locator('button[type=submit]').evaluate(b => b.getBoundingClientRect().bottom)
+        assert.ok(bottom <= 844, `${id}: Continue ends at ${bottom} px, within the 844 px screen`)
+        checked++
+      }
+      const text = await f.locator('input[type=text]').count()
+      const value = id === 'attendance_percent' ? '97' : text ? '0' : await f.locator('input[type=radio]').first().getAttribute('value')
+      await fill(f, id, value)
+      await f.locator('button[type=submit]').click()
+      await settled(page)
+    }
+    assert.ok(checked > 10, `${checked} questions checked`)
+  }))
 
   test(`search in ${lang} finds only ${lang} pages`, async () => {
     const { context, page, log } = await openPage(browser)

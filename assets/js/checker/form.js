@@ -19,18 +19,8 @@ export function readAnswer (scope, id, fieldId = `q-${id}`) {
   const sessions = readSessions(group, fieldId)
   if (sessions) return sessions
   const text = byId(group, fieldId)
-  if (text && text.type === 'text' && filled(text)) return typedSessions(group, text.value.trim()) ?? text.value.trim()
+  if (text && text.type === 'text' && filled(text)) return text.value.trim()
   return undefined
-}
-
-// typedSessions reads "306/360" or "306 out of 360" typed in a percentage
-// field that also takes sessions (the words come from the page's language).
-function typedSessions (group, typed) {
-  const words = group.querySelector('[data-out-of]')?.dataset.outOf
-  if (!words) return null
-  const escaped = words.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+')
-  const m = typed.match(new RegExp(`^(\\d+)\\s*(?:/|\\s${escaped}\\s)\\s*(\\d+)$`, 'i'))
-  return m ? { attended: Number(m[1]), possible: Number(m[2]) } : null
 }
 
 function readSessions (group, fieldId) {
@@ -81,7 +71,9 @@ export function describeAnswer (scope, id, value) {
   }
   const choice = [...group.querySelectorAll('input[type=radio], input[type=checkbox]')].find(i => i.value === value)
   if (choice) return labelOf(choice)
-  const unit = group.querySelector('.govuk-input__suffix')?.textContent.trim() ?? ''
+  // A number gets its unit; sessions typed in the field ("306/360") are
+  // shown as typed.
+  const unit = /^\d+(\.\d+)?$/.test(String(value)) ? group.querySelector('.govuk-input__suffix')?.textContent.trim() ?? '' : ''
   return unit === '%' ? `${value}%` : `${value}${unit ? ' ' + unit : ''}`
 }
 

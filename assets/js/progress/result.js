@@ -14,7 +14,7 @@ export function renderProgress (scope, res) {
   terms.textContent = count.replace('{count}', String(res.terms))
 
   for (const t of res.themes) {
-    const block = scope.querySelector(`[data-theme="${t.number}"]`)
+    const block = scope.querySelector(`[data-theme="${CSS.escape(String(t.number))}"]`)
     showMet(block.querySelector('[data-theme-check="significant"]'), t.significant)
     showMet(block.querySelector('[data-theme-check="sustained"]'), t.sustained)
     block.hidden = false
@@ -22,7 +22,7 @@ export function renderProgress (scope, res) {
 
   const item = scope.querySelector('template[data-missing-item]').content.firstElementChild
   for (const c of res.criteria) {
-    const block = scope.querySelector(`[data-criterion="${c.id}"]`)
+    const block = scope.querySelector(`[data-criterion="${CSS.escape(c.id)}"]`)
     for (const kind of ['significant', 'sustained']) {
       const row = block.querySelector(`[data-check="${kind}"]`)
       const check = c[kind]

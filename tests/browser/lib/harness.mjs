@@ -64,13 +64,20 @@ export function problems (log, origin) {
   return found
 }
 
-// storageState returns cookies and every kind of browser storage for the origin.
+// storageState returns cookies and every kind of browser storage for the
+// origin. Cache Storage and service workers are listed only when there are
+// some (an offline copy, kept only when a user chooses it), so every journey
+// that expects { cookies: 0, local: 0, session: 0, idb: 0 } also proves that
+// no copy was kept.
 export async function storageState (context, page) {
   const cookies = await context.cookies()
   const stores = await page.evaluate(async () => ({
     local: localStorage.length,
     session: sessionStorage.length,
-    idb: (await indexedDB.databases()).length
+    idb: (await indexedDB.databases()).length,
+    caches: (await caches.keys()).length,
+    serviceWorkers: (await navigator.serviceWorker.getRegistrations()).length
   }))
-  return { cookies: cookies.length, ...stores }
+  const { caches, serviceWorkers, ...rest } = stores
+  return { cookies: cookies.length, ...rest, ...(caches ? { caches } : {}), ...(serviceWorkers ? { serviceWorkers } : {}) }
 }
