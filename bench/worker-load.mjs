@@ -152,6 +152,11 @@ async function memory (worker) {
 
 const preview = await startServer('public')
 const worker = await startWrangler()
+// bench/run.mjs ends this script at its time limit: take wrangler's whole
+// process group and the preview server down with it.
+for (const signal of ['SIGTERM', 'SIGINT']) {
+  process.once(signal, () => Promise.all([worker.stop(), preview.stop()]).finally(() => process.exit(1)))
+}
 try {
   const servers = [['workerd', worker.origin], ['native preview', preview.origin]]
   for (const [, origin] of servers) for (const [, path] of endpoints) await load(origin, path, 1, 20) // warm up

@@ -381,7 +381,7 @@ func numberAfterName(file, line string, helplines []Helpline) []Problem {
 			if i < 0 {
 				break
 			}
-			after := line[from+i+len(name):]
+			after := lower[from+i+len(name):] // lower, not line: lower-casing can change a text's length
 			from += i + len(name)
 			if len(after) > 60 {
 				after = after[:60]

@@ -287,3 +287,15 @@ func TestLanguages(t *testing.T) {
 		t.Errorf("languages = %v, want pl and ar", got)
 	}
 }
+
+// TestNumberAfterNameAnyText: a text whose lower case is longer than itself
+// neither panics nor hides a wrong number.
+func TestNumberAfterNameAnyText(t *testing.T) {
+	h := testData().Helplines
+	if got := numberAfterName("x", "İİİİ İİİİ Childline: 0800 1111", h); len(got) != 0 {
+		t.Errorf("the right number was reported: %v", got)
+	}
+	if got := numberAfterName("x", "İİİİ İİİİ Childline: 0800 1112", h); len(got) != 1 {
+		t.Errorf("want the wrong number reported, got %v", got)
+	}
+}

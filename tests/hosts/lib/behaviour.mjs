@@ -6,6 +6,7 @@ import assert from 'node:assert/strict'
 import { readFileSync, readdirSync } from 'node:fs'
 import { launch, openPage, problems, storageState } from '../../browser/lib/harness.mjs'
 import { startChecker, answerAll, seeResult } from '../../browser/lib/checker.mjs'
+import { recordHistory, assertHistoryHoldsNoAnswer } from '../../browser/lib/history.mjs'
 
 // expectedHeaders applies the rules of security/_headers to a path, rule by
 // rule: "! Name" removes, "Name: value" sets.
@@ -141,19 +142,19 @@ export async function checkerJourney (origin, { metaCSP = false } = {}) {
   const browser = await launch()
   try {
     const { context, page, log } = await openPage(browser)
+    await recordHistory(context)
     const res = await page.goto(origin + '/checker/')
     assert.equal(res.status(), 200)
     const policy = metaCSP ? await page.locator('meta[http-equiv=Content-Security-Policy]').getAttribute('content') : res.headers()['content-security-policy']
     assert.match(policy, /default-src 'none'/)
     await startChecker(page, origin)
-    const historyBefore = await page.evaluate(() => history.length)
     const asked = await answerAll(page, { attendance_percent: '85' })
     assert.ok(asked.length >= 3, `asked ${asked.length} questions`)
     await seeResult(page)
     assert.ok(log.requests.some(r => r.url.endsWith('.wasm')), 'the page fetched its WebAssembly')
     assert.deepEqual(problems(log, origin), [])
     assert.equal(new URL(page.url()).search, '', 'no answer in the address')
-    assert.equal(await page.evaluate(() => history.length), historyBefore, 'the journey added nothing to history')
+    await assertHistoryHoldsNoAnswer(page)
     for (const r of log.requests) assert.doesNotMatch(r.url, /attendance_percent|=85\b/, 'no answer in a request')
     assert.deepEqual(await storageState(context, page), { cookies: 0, local: 0, session: 0, idb: 0 })
     await context.close()
