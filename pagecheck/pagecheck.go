@@ -291,6 +291,12 @@ var InternalCodes = []*regexp.Regexp{
 	regexp.MustCompile(`\[U\]`),
 	regexp.MustCompile(`(?i)is a guess`),
 	regexp.MustCompile(`(?i)may be local or out of date`),
+	// Maintainers' reasoning about the documents ("the source gives no
+	// measure for this row") belongs in a YAML comment, not in a reader's note.
+	regexp.MustCompile(`(?i)\bthe source (gives|table|says|is)\b|\bin the source\b|\bfor this row\b`),
+	regexp.MustCompile(`(?i)źródło nie podaje|tabeli źródłowej|w źródle`),
+	regexp.MustCompile(`لا يذكر المصدر|في المصدر`),
+	regexp.MustCompile(`(?i)for maintainers`),
 }
 
 func codeProblems(p *builtPage) []Problem {
