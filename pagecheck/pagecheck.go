@@ -22,6 +22,8 @@ import (
 
 	"github.com/goccy/go-yaml"
 	"golang.org/x/net/html"
+
+	"github.com/focusfamily/portal/translations"
 )
 
 // Helpline is one entry of data/helplines.yaml.
@@ -89,25 +91,16 @@ func readYAML(file string, v any) error {
 	return nil
 }
 
-var languageTable = regexp.MustCompile(`(?m)^\s*\[languages\.([A-Za-z-]+)\]`)
-var defaultLanguage = regexp.MustCompile(`(?m)^defaultContentLanguage\s*=\s*"([^"]+)"`)
-
-// languages lists the languages of config.toml other than the default one,
-// whose pages live under /<code>/.
+// languages lists the languages built besides the default one, whose pages
+// live under /<code>/.
 func languages(configFile string) (map[string]bool, error) {
-	b, err := os.ReadFile(configFile)
+	_, others, err := translations.Languages(configFile)
 	if err != nil {
 		return nil, err
 	}
-	def := "en"
-	if m := defaultLanguage.FindSubmatch(b); m != nil {
-		def = string(m[1])
-	}
 	out := map[string]bool{}
-	for _, m := range languageTable.FindAllSubmatch(b, -1) {
-		if code := string(m[1]); code != def {
-			out[code] = true
-		}
+	for _, code := range others {
+		out[code] = true
 	}
 	return out, nil
 }
