@@ -5,6 +5,7 @@
 import { spawn, execFile } from 'node:child_process'
 import { once } from 'node:events'
 import { existsSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import net from 'node:net'
 import { promisify } from 'node:util'
 
@@ -67,4 +68,34 @@ export async function dryRun (outdir = 'build/worker-dry') {
   const m = stdout.match(/Total Upload:\s*([\d.]+)\s*KiB\s*\/\s*gzip:\s*([\d.]+)\s*KiB/)
   if (!m) throw new Error('no "Total Upload" line in wrangler output:\n' + stdout)
   return { totalKiB: Number(m[1]), gzipKiB: Number(m[2]), output: stdout }
+}
+
+// watchSubrequests connects to the Worker's DevTools inspector and records
+// the address of every subrequest the Worker makes from then on (the
+// Network domain, which the DevTools panel shows). urls() waits until no
+// event has come for a moment and returns them; close() disconnects. The
+// WebSocket client is the one wrangler's miniflare uses.
+export async function watchSubrequests (worker, quietMs = 500) {
+  const WebSocket = createRequire(createRequire(import.meta.url).resolve('miniflare'))('ws')
+  const [target] = await (await fetch(`http://127.0.0.1:${worker.inspector}/json`)).json()
+  const ws = new WebSocket(target.webSocketDebuggerUrl)
+  await once(ws, 'open')
+  let urls = []
+  let last = performance.now()
+  ws.on('message', data => {
+    const m = JSON.parse(data)
+    last = performance.now()
+    if (m.method === 'Network.requestWillBeSent') urls.push(m.params.request.url)
+  })
+  const quiet = async () => {
+    while (performance.now() - last < quietMs) await new Promise(resolve => setTimeout(resolve, 50))
+  }
+  ws.send(JSON.stringify({ id: 1, method: 'Network.enable', params: {} }))
+  // The inspector may replay what came before: only what follows counts.
+  await quiet()
+  urls = []
+  return {
+    urls: async () => { await quiet(); return urls },
+    close: () => ws.close()
+  }
 }
