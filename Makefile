@@ -76,17 +76,18 @@ chromium:
 go-test: wasm
 	$(GO) vet ./...
 	$(GO) test ./...
-	PATH="$(GOROOT)/lib/wasm:$$PATH" GOOS=js GOARCH=wasm $(GO) test ./rules ./wasm/...
+	PATH="$(GOROOT)/lib/wasm:$$PATH" GOOS=js GOARCH=wasm $(GO) test ./rules ./wasm/... ./worker/...
 
 browser-test:
 	node --test --test-concurrency=1 tests/browser/
 
 # The Cloudflare Worker (worker/, see docs/deploying.md) in build/worker/, where
-# wrangler.toml points: the JavaScript glue of syumai/workers, then the Go
-# WebAssembly (the generator empties the folder, so it runs first).
+# wrangler.toml points: our script (worker/worker.mjs), Go's own JavaScript
+# support for WebAssembly, and the Go handler compiled to WebAssembly.
 .PHONY: worker worker-test worker-bench hosts-test servers github-pages
 worker:
-	$(GO) run github.com/syumai/workers/cmd/workers-assets-gen -mode=go -o build/worker
+	rm -rf build/worker && mkdir -p build/worker
+	cp worker/worker.mjs "$(GOROOT)/lib/wasm/wasm_exec.js" build/worker/
 	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' -o build/worker/app.wasm ./worker
 
 # The real Worker in workerd (wrangler dev, offline): headers, API, hostile

@@ -9,6 +9,7 @@ import (
 	"log"
 	"net/http"
 	"strings"
+	"sync"
 
 	"github.com/focusfamily/portal/edge/oruk"
 )
@@ -30,8 +31,18 @@ func isAPI(p string) bool {
 // api serves the service directory as an Open Referral UK API: read only,
 // no keys, open to every origin.
 type api struct {
-	src  Source
-	site site
+	src   Source
+	site  site
+	cache *indexCache
+}
+
+// indexCache keeps the decoded, indexed export for as long as its ETag
+// stays the same: in the Worker, whose Go instance lives as long as its
+// isolate, that is once per instance; natively, once per build.
+type indexCache struct {
+	mu   sync.Mutex
+	etag string
+	api  *oruk.API
 }
 
 // Its Access-Control-Allow-Origin header comes from security/_headers.
@@ -53,13 +64,13 @@ func (a api) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if r.URL.RawQuery == "" && a.serveStatic(w, r, route) {
 		return
 	}
-	dir, err := a.load(r.Context())
+	d, err := a.indexed(r.Context())
 	if err != nil {
 		log.Printf("edge: %v", err)
 		failJSON(w, r, http.StatusInternalServerError, "The directory could not be read.")
 		return
 	}
-	v, err := answer(oruk.New(dir), r.URL.RawQuery)
+	v, err := answer(d, r.URL.RawQuery)
 	var qe *oruk.QueryError
 	switch {
 	case errors.As(err, &qe):
@@ -74,12 +85,37 @@ func (a api) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
+// indexed returns the export, decoded and indexed, from the cache while
+// the file's ETag is the one the cache holds.
+func (a api) indexed(ctx context.Context) (*oruk.API, error) {
+	f, err := a.src.Open(ctx, exportName)
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", exportName, err)
+	}
+	defer f.Body.Close()
+	a.cache.mu.Lock()
+	defer a.cache.mu.Unlock()
+	if f.ETag != "" && f.ETag == a.cache.etag {
+		return a.cache.api, nil
+	}
+	dir, err := decodeExport(f)
+	if err != nil {
+		return nil, err
+	}
+	a.cache.etag, a.cache.api = f.ETag, oruk.New(dir)
+	return a.cache.api, nil
+}
+
 func (a api) load(ctx context.Context) (*oruk.Directory, error) {
 	f, err := a.src.Open(ctx, exportName)
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", exportName, err)
 	}
 	defer f.Body.Close()
+	return decodeExport(f)
+}
+
+func decodeExport(f *File) (*oruk.Directory, error) {
 	data, err := io.ReadAll(f.Body)
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", exportName, err)

@@ -20,7 +20,7 @@ type Handler struct {
 // New returns the handler for the built site in src.
 func New(src Source) *Handler {
 	s := site{src: src}
-	return &Handler{site: s, api: api{src: src, site: s}}
+	return &Handler{site: s, api: api{src: src, site: s, cache: &indexCache{}}}
 }
 
 func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {

@@ -22,6 +22,8 @@ import (
 
 	"github.com/goccy/go-yaml"
 	"golang.org/x/net/html"
+
+	"github.com/focusfamily/portal/translations"
 )
 
 // Helpline is one entry of data/helplines.yaml.
@@ -89,25 +91,16 @@ func readYAML(file string, v any) error {
 	return nil
 }
 
-var languageTable = regexp.MustCompile(`(?m)^\s*\[languages\.([A-Za-z-]+)\]`)
-var defaultLanguage = regexp.MustCompile(`(?m)^defaultContentLanguage\s*=\s*"([^"]+)"`)
-
-// languages lists the languages of config.toml other than the default one,
-// whose pages live under /<code>/.
+// languages lists the languages built besides the default one, whose pages
+// live under /<code>/.
 func languages(configFile string) (map[string]bool, error) {
-	b, err := os.ReadFile(configFile)
+	_, others, err := translations.Languages(configFile)
 	if err != nil {
 		return nil, err
 	}
-	def := "en"
-	if m := defaultLanguage.FindSubmatch(b); m != nil {
-		def = string(m[1])
-	}
 	out := map[string]bool{}
-	for _, m := range languageTable.FindAllSubmatch(b, -1) {
-		if code := string(m[1]); code != def {
-			out[code] = true
-		}
+	for _, code := range others {
+		out[code] = true
 	}
 	return out, nil
 }
@@ -291,6 +284,12 @@ var InternalCodes = []*regexp.Regexp{
 	regexp.MustCompile(`\[U\]`),
 	regexp.MustCompile(`(?i)is a guess`),
 	regexp.MustCompile(`(?i)may be local or out of date`),
+	// Maintainers' reasoning about the documents ("the source gives no
+	// measure for this row") belongs in a YAML comment, not in a reader's note.
+	regexp.MustCompile(`(?i)\bthe source (gives|table|says|is)\b|\bin the source\b|\bfor this row\b`),
+	regexp.MustCompile(`(?i)źródło nie podaje|tabeli źródłowej|w źródle`),
+	regexp.MustCompile(`لا يذكر المصدر|في المصدر`),
+	regexp.MustCompile(`(?i)for maintainers`),
 }
 
 func codeProblems(p *builtPage) []Problem {

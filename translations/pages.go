@@ -9,20 +9,14 @@ import (
 	"regexp"
 	"sort"
 	"strings"
-
-	"github.com/goccy/go-yaml"
 )
 
 // Strings reads an i18n file as key → every text it holds (a plain message,
 // or each plural form of a plural one, as "key.form").
 func Strings(file string) (map[string]string, error) {
-	b, err := os.ReadFile(file)
+	m, err := readYAML(file)
 	if err != nil {
 		return nil, err
-	}
-	var m map[string]any
-	if err := yaml.Unmarshal(b, &m); err != nil {
-		return nil, fmt.Errorf("%s: %w", file, err)
 	}
 	out := map[string]string{}
 	for k, v := range m {

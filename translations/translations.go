@@ -45,6 +45,19 @@ func Languages(configFile string) (def string, others []string, err error) {
 // Keys lists the message ids of one i18n file. A message is a string or a map
 // of plural forms; either way it is one key.
 func Keys(file string) (map[string]bool, error) {
+	m, err := readYAML(file)
+	if err != nil {
+		return nil, err
+	}
+	keys := make(map[string]bool, len(m))
+	for k := range m {
+		keys[k] = true
+	}
+	return keys, nil
+}
+
+// readYAML reads an i18n file as its top-level map.
+func readYAML(file string) (map[string]any, error) {
 	b, err := os.ReadFile(file)
 	if err != nil {
 		return nil, err
@@ -53,11 +66,7 @@ func Keys(file string) (map[string]bool, error) {
 	if err := yaml.Unmarshal(b, &m); err != nil {
 		return nil, fmt.Errorf("%s: %w", file, err)
 	}
-	keys := make(map[string]bool, len(m))
-	for k := range m {
-		keys[k] = true
-	}
-	return keys, nil
+	return m, nil
 }
 
 // CheckI18n compares, in every folder under dir, the file of each language with

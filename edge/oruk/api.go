@@ -5,9 +5,9 @@ import (
 	"strings"
 )
 
-// API answers Open Referral UK requests from one directory. It is built per
-// request in the Worker (each request gets a fresh instance), so it only
-// indexes what the answers need.
+// API answers Open Referral UK requests from one directory. The edge
+// handler builds it once per version of the export and shares it between
+// requests, so nothing may change it after New.
 type API struct {
 	dir        *Directory
 	services   []Service

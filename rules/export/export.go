@@ -105,6 +105,7 @@ func Build(src Source, lang string) (*Model, error) {
 	if err := checkMessages(src, lang, msgs); err != nil {
 		return nil, err
 	}
+	dropMaintainerFields(tree)
 	m := &Model{Lang: lang, Dir: "ltr", Rules: tree, Messages: msgs, Checked: checked,
 		Words: wording.New(lang, msgs, checked), Raw: raw}
 	if rtl[lang] {
@@ -112,6 +113,28 @@ func Build(src Source, lang string) (*Model, error) {
 	}
 	m.Derived = derive(m)
 	return m, nil
+}
+
+// maintainerFields say how sure the maintainers are of an entry and which
+// commissioning document it came from. They are checked above but stay in
+// data/rules/: the model is served to every browser.
+var maintainerFields = []string{"marker", "seed"}
+
+// dropMaintainerFields removes maintainerFields from every entry of tree.
+func dropMaintainerFields(v any) {
+	switch t := v.(type) {
+	case map[string]any:
+		for _, k := range maintainerFields {
+			delete(t, k)
+		}
+		for _, e := range t {
+			dropMaintainerFields(e)
+		}
+	case []any:
+		for _, e := range t {
+			dropMaintainerFields(e)
+		}
+	}
 }
 
 // fill puts the thresholds' values, written for lang, into every text.

@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
 import net from 'node:net'
-import { startWrangler, dryRun } from './lib/wrangler.mjs'
+import { startWrangler, dryRun, watchSubrequests } from './lib/wrangler.mjs'
 import { launch, openPage, problems } from '../browser/lib/harness.mjs'
 import { assertHeaders, siteCases, checkCases, checkWasm, checkStaticAPI } from '../hosts/lib/behaviour.mjs'
 
@@ -103,6 +103,44 @@ test('the Open Referral UK API answers queries from the build\'s export', async 
   }
 })
 
+// The Worker keeps one Go instance for the isolate's life (worker/worker.mjs)
+// and hands it the directory export once; a fresh instance would read the
+// export again. So: many API requests, one after another and at once, each
+// answered correctly and on its own, and at most one read of the export
+// (none if an earlier test started Go).
+test('one Go instance answers request after request, each on its own, and reads the export once', async () => {
+  const dir = JSON.parse(readFileSync('public/api/directory.json', 'utf8'))
+  const [first, second] = dir.services
+  const term = dir.taxonomies[0].id
+  const withTerm = dir.services.filter(s => s.taxonomy_terms.includes(term)).map(s => s.id)
+  const cases = [
+    ['/api/services?per_page=2', 200, b => assert.deepEqual(b.contents.map(s => s.id), [first.id, second.id])],
+    [`/api/services?per_page=100&taxonomy_term_id=${term}`, 200, b => assert.deepEqual(b.contents.map(s => s.id), withTerm)],
+    ['/api/services/' + second.id, 200, b => assert.equal(b.id, second.id)],
+    ['/api/services?per_page=0', 400, b => assert.match(b.message, /per_page/)],
+    ['/api/services/no-such-service', 404, b => assert.equal(b.status, 404)],
+    ['/api/%zz', 404, b => assert.equal(b.status, 404)],
+    ['/api/services?per_page=1', 200, b => assert.deepEqual(b.contents.map(s => s.id), [first.id])]
+  ]
+  const check = async ([path, status, body]) => {
+    const res = await get(path)
+    assert.equal(res.status, status, path)
+    assertHeaders(res, path)
+    body(await res.json())
+  }
+  const watch = await watchSubrequests(worker)
+  try {
+    for (const c of cases) await check(c)
+    assert.equal((await raw('PUT', '/api/services', { 'Content-Length': '0' })).status, 405)
+    await Promise.all([...cases, ...cases, ...cases].map(check))
+    for (const c of cases) await check(c)
+    const reads = (await watch.urls()).filter(u => u.endsWith('/api/directory.json'))
+    assert.ok(reads.length <= 1, `the export was read ${reads.length} times over ${cases.length * 5} requests`)
+  } finally {
+    watch.close()
+  }
+})
+
 // raw sends exactly these bytes, as fetch would normalise the path.
 function raw (method, path, headers = {}) {
   const { hostname, port } = new URL(worker.origin)
@@ -155,6 +193,7 @@ test('hostile requests never get a 5xx or a file they should not; under /api the
     ['GET', '/api/services?per_page=1&per_page=2'],
     ['GET', '/api/services/..%2f..%2fdirectory.json'],
     ['GET', '/api/services/%00'],
+    ['GET', '/api/services/%zz'],
     ['GET', '/api/no-such-endpoint']
   ]
   for (const [method, path, headers] of cases) {

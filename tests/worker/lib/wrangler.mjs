@@ -5,6 +5,7 @@
 import { spawn, execFile } from 'node:child_process'
 import { once } from 'node:events'
 import { existsSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import net from 'node:net'
 import { promisify } from 'node:util'
 
@@ -67,4 +68,58 @@ export async function dryRun (outdir = 'build/worker-dry') {
   const m = stdout.match(/Total Upload:\s*([\d.]+)\s*KiB\s*\/\s*gzip:\s*([\d.]+)\s*KiB/)
   if (!m) throw new Error('no "Total Upload" line in wrangler output:\n' + stdout)
   return { totalKiB: Number(m[1]), gzipKiB: Number(m[2]), output: stdout }
+}
+
+// inspect connects to the Worker's DevTools inspector (the Chrome DevTools
+// Protocol, as the DevTools panel uses it): send(method, params) resolves
+// with the result, on(method, fn) hears events (every message for '*'),
+// close() disconnects. The
+// WebSocket client is the one wrangler's miniflare uses.
+export async function inspect (worker) {
+  const WebSocket = createRequire(createRequire(import.meta.url).resolve('miniflare'))('ws')
+  const [target] = await (await fetch(`http://127.0.0.1:${worker.inspector}/json`)).json()
+  const ws = new WebSocket(target.webSocketDebuggerUrl)
+  await once(ws, 'open')
+  const pending = new Map()
+  const listeners = []
+  let id = 0
+  ws.on('message', data => {
+    const m = JSON.parse(data)
+    for (const [method, fn] of listeners) if (method === '*' || method === m.method) fn(m.params)
+    const p = pending.get(m.id)
+    if (!p) return
+    pending.delete(m.id)
+    if (m.error) p.reject(new Error(`${p.method}: ${m.error.message}`))
+    else p.resolve(m.result)
+  })
+  return {
+    send: (method, params = {}) => new Promise((resolve, reject) => {
+      pending.set(++id, { resolve, reject, method })
+      ws.send(JSON.stringify({ id, method, params }))
+    }),
+    on: (method, fn) => listeners.push([method, fn]),
+    close: () => ws.close()
+  }
+}
+
+// watchSubrequests records the address of every subrequest the Worker makes
+// from now on (the inspector's Network domain). urls() waits until no event
+// has come for a moment and returns them; close() disconnects.
+export async function watchSubrequests (worker, quietMs = 500) {
+  const inspector = await inspect(worker)
+  let urls = []
+  let last = performance.now()
+  inspector.on('Network.requestWillBeSent', p => urls.push(p.request.url))
+  inspector.on('*', () => { last = performance.now() })
+  const quiet = async () => {
+    while (performance.now() - last < quietMs) await new Promise(resolve => setTimeout(resolve, 50))
+  }
+  await inspector.send('Network.enable')
+  // The inspector may replay what came before: only what follows counts.
+  await quiet()
+  urls = []
+  return {
+    urls: async () => { await quiet(); return urls },
+    close: inspector.close
+  }
 }
