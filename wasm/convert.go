@@ -4,69 +4,117 @@ package main
 
 import "github.com/focusfamily/portal/rules"
 
-// The engine's results as values js.ValueOf accepts. Written out by hand:
-// encoding/json or reflection would add hundreds of kilobytes to the module.
-//
-// Each value handed to JavaScript costs a crossing of a few microseconds, so
-// the checker's result carries only what the page cannot know from its build:
-// what applies and why. Wording, titles and contacts are in the page already.
+// The engine's results as JSON text (see json.go). The checker's result
+// carries only what the page cannot know from its build: what applies and
+// why. Wording, titles and contacts are in the page already. So only the
+// reasons it carries are written in words: those of the criteria met, the
+// pathways suggested and the verdict.
 
-func result(r *rules.Result) map[string]any {
-	var criteria []any
+func result(w *jsonw, r *rules.Result) {
+	w.open('{')
+	w.field("verdict", r.Verdict)
+	w.field("verdictReason", words.Sentences(r.VerdictWhy))
+	w.key("criteria")
+	w.open('[')
 	for _, t := range r.Themes {
 		for _, c := range t.Criteria {
 			if c.Met == "yes" {
-				criteria = append(criteria, map[string]any{"id": c.ID, "theme": t.Number, "reason": c.Reason})
+				w.open('{')
+				w.field("id", c.ID)
+				w.key("theme")
+				w.int(t.Number)
+				w.field("reason", words.Sentences(c.Why))
+				w.close('}')
 			}
 		}
 	}
-	var pathways []any
+	w.close(']')
+	w.key("pathways")
+	w.open('[')
 	for _, p := range r.Pathways {
 		if p.Suggested == "yes" {
-			pathways = append(pathways, map[string]any{"id": p.ID, "reason": p.Reason})
+			w.open('{')
+			w.field("id", p.ID)
+			w.field("reason", words.Sentences(p.Why))
+			w.close('}')
 		}
 	}
-	unknowns := make([]any, len(r.Unknowns))
-	for i, u := range r.Unknowns {
-		unknowns[i] = map[string]any{"question": u.Question, "changesVerdict": u.ChangesVerdict}
+	w.close(']')
+	w.key("services")
+	w.strs(r.Services)
+	w.key("unknowns")
+	w.open('[')
+	for _, u := range r.Unknowns {
+		w.open('{')
+		w.field("question", u.Question)
+		w.key("changesVerdict")
+		w.bool(u.ChangesVerdict)
+		w.close('}')
 	}
-	return map[string]any{
-		"verdict": r.Verdict, "verdictReason": r.VerdictReason,
-		"criteria": criteria, "pathways": pathways,
-		"services": strings(r.Services), "unknowns": unknowns,
-	}
+	w.close(']')
+	w.close('}')
 }
 
-func progressResult(r *rules.ProgressResult) map[string]any {
-	themes := make([]any, len(r.Themes))
-	for i, t := range r.Themes {
-		themes[i] = map[string]any{"number": t.Number, "title": t.Title, "significant": t.Significant, "sustained": t.Sustained}
+func progressResult(w *jsonw, r *rules.ProgressResult) {
+	w.open('{')
+	w.key("terms")
+	w.int(r.Terms)
+	w.key("themes")
+	w.open('[')
+	for _, t := range r.Themes {
+		w.open('{')
+		w.key("number")
+		w.int(t.Number)
+		w.field("title", t.Title)
+		w.field("significant", t.Significant)
+		w.field("sustained", t.Sustained)
+		w.close('}')
 	}
-	criteria := make([]any, len(r.Criteria))
-	for i, c := range r.Criteria {
-		criteria[i] = map[string]any{"id": c.ID, "theme": c.Theme, "text": c.Text,
-			"significant": progressCheck(c.Significant), "sustained": progressCheck(c.Sustained)}
+	w.close(']')
+	w.key("criteria")
+	w.open('[')
+	for _, c := range r.Criteria {
+		w.open('{')
+		w.field("id", c.ID)
+		w.key("theme")
+		w.int(c.Theme)
+		w.field("text", c.Text)
+		w.key("significant")
+		progressCheck(w, c.Significant)
+		w.key("sustained")
+		progressCheck(w, c.Sustained)
+		w.close('}')
 	}
-	return map[string]any{"terms": r.Terms, "themes": themes, "criteria": criteria}
+	w.close(']')
+	w.close('}')
 }
 
-func progressCheck(p rules.ProgressCheck) map[string]any {
-	return map[string]any{"met": p.Met, "text": p.Text, "reason": p.Reason, "missing": strings(p.Missing)}
+func progressCheck(w *jsonw, p rules.ProgressCheck) {
+	w.open('{')
+	w.field("met", p.Met)
+	w.field("text", p.Text)
+	w.field("reason", p.Reason)
+	w.key("missing")
+	w.strs(p.Missing)
+	w.close('}')
 }
 
-func answerErrors(errs []rules.AnswerError) []any {
+func answerErrors(w *jsonw, errs []rules.AnswerError) {
 	words.Errors(errs)
-	out := make([]any, len(errs))
-	for i, e := range errs {
-		out[i] = map[string]any{"question": e.Question, "message": e.Message}
+	w.open('[')
+	for _, e := range errs {
+		w.open('{')
+		w.field("question", e.Question)
+		w.field("message", e.Message)
+		w.close('}')
 	}
-	return out
+	w.close(']')
 }
 
-func strings(s []string) []any {
-	out := make([]any, len(s))
-	for i, v := range s {
-		out[i] = v
-	}
-	return out
+// errorsOnly writes {"errors": [...]}, the reply to answers the engine refuses.
+func errorsOnly(w *jsonw, errs []rules.AnswerError) {
+	w.open('{')
+	w.key("errors")
+	answerErrors(w, errs)
+	w.close('}')
 }

@@ -47,6 +47,19 @@ func TestJSNodeKinds(t *testing.T) {
 	}
 }
 
+// reply calls one of the shell's functions as the worker does and reads its
+// JSON reply back into Go values.
+func reply(t *testing.T, f func(*jsonw, rules.Node), arg js.Value) any {
+	t.Helper()
+	w := &jsonw{}
+	f(w, wrap(arg))
+	var v any
+	if err := json.Unmarshal(w.b, &v); err != nil {
+		t.Fatalf("reply %q is not JSON: %v", w.b, err)
+	}
+	return v
+}
+
 // loadModel loads the exported model of lang, as the page does with the
 // fetched build/model/<lang>.json.
 func loadModel(t *testing.T, lang string) {
@@ -59,7 +72,7 @@ func loadModel(t *testing.T, lang string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := load(js.Undefined(), []js.Value{parse(t, string(data))}).(map[string]any); got["ok"] != true {
+	if got := reply(t, load, parse(t, string(data))).(map[string]any); got["ok"] != true {
 		t.Fatalf("load: %v", got)
 	}
 }
@@ -69,20 +82,20 @@ func loadModel(t *testing.T, lang string) {
 func TestEvaluateThroughJS(t *testing.T) {
 	loadModel(t, "en")
 	answers := parse(t, `{"attendance_percent": "85"}`)
-	errs := validate(wrap(answers)).([]any)
+	errs := reply(t, validate, answers).([]any)
 	if len(errs) == 0 {
 		t.Fatal("missing answers must be reported")
 	}
 	if msg := errs[0].(map[string]any)["message"].(string); msg == "" || msg[0] == '[' || msg != "Answer the question about the child's school place" {
 		t.Errorf("validation message %q is not written out", msg)
 	}
-	if got := relevant(wrap(answers)).([]any); len(got) == 0 || got[0] != "attendance_percent" {
+	if got := reply(t, relevant, answers).([]any); len(got) == 0 || got[0] != "attendance_percent" {
 		t.Errorf("relevant: %v", got)
 	}
-	if got := evaluate(wrap(parse(t, `{"attendance_percent": 1}`))).(map[string]any); got["errors"] == nil {
+	if got := reply(t, evaluate, parse(t, `{"attendance_percent": 1}`)).(map[string]any); got["errors"] == nil {
 		t.Error("evaluate must refuse incomplete answers")
 	}
-	if got := load(js.Undefined(), []js.Value{parse(t, `{"rules": {}}`)}).(map[string]any); got["ok"] != false {
+	if got := reply(t, load, parse(t, `{"rules": {}}`)).(map[string]any); got["ok"] != false {
 		t.Errorf("a model without rules must not load: %v", got)
 	}
 }
@@ -92,7 +105,7 @@ func TestEvaluateThroughJS(t *testing.T) {
 // page reads.
 func TestReasonsInTheModelsLanguage(t *testing.T) {
 	loadModel(t, "pl")
-	errs := validate(wrap(parse(t, `{"attendance_percent": "120"}`))).([]any)
+	errs := reply(t, validate, parse(t, `{"attendance_percent": "120"}`)).([]any)
 	first := errs[0].(map[string]any)
 	if first["question"] != "attendance_percent" || first["message"] != "Obecność dziecka: wpisz wartość od 0% do 100%" {
 		t.Errorf("validation in Polish: %v", first)
@@ -104,7 +117,7 @@ func TestReasonsInTheModelsLanguage(t *testing.T) {
 		"asb_intervention": "no", "parent_in_justice_system": "no", "adult_out_of_work": "no", "young_person_neet": "no",
 		"serious_debt": "no", "domestic_abuse": "no", "mental_health": "no", "substance_misuse": "no",
 		"long_term_health_condition": "no"}`
-	got := evaluate(wrap(parse(t, answers))).(map[string]any)
+	got := reply(t, evaluate, parse(t, answers)).(map[string]any)
 	if got["errors"] != nil {
 		t.Fatalf("evaluate: %v", got["errors"])
 	}
@@ -117,5 +130,35 @@ func TestReasonsInTheModelsLanguage(t *testing.T) {
 		if c["id"] == "t2-not-attending" && c["reason"] != "Podano: obecność dziecka – 85,5%, czyli poniżej 90%. To tak zwana stała absencja (persistent absence): obecność na 90% zajęć lub mniej." {
 			t.Errorf("reason in Polish: %q", c["reason"])
 		}
+	}
+}
+
+// TestJSONWriter checks the replies' JSON text: commas, escapes and
+// non-ASCII text, read back by a real JSON parser.
+func TestJSONWriter(t *testing.T) {
+	w := &jsonw{}
+	w.open('{')
+	w.field("a", "x\"\\\n\x01ł")
+	w.key("n")
+	w.int(-12)
+	w.key("l")
+	w.strs([]string{"p", "q"})
+	w.key("e")
+	w.strs(nil)
+	w.key("b")
+	w.bool(true)
+	w.close('}')
+	want := `{"a":"x\"\\\u000a\u0001ł","n":-12,"l":["p","q"],"e":[],"b":true}`
+	if string(w.b) != want {
+		t.Errorf("got  %s\nwant %s", w.b, want)
+	}
+	var v map[string]any
+	if err := json.Unmarshal(w.b, &v); err != nil || v["a"] != "x\"\\\n\x01ł" {
+		t.Errorf("does not read back: %v %v", v, err)
+	}
+	w = &jsonw{}
+	failure(w, "bad")
+	if string(w.b) != `{"ok":false,"errors":["bad"]}` {
+		t.Errorf("failure: %s", w.b)
 	}
 }

@@ -11,17 +11,22 @@ import (
 // jsNode lets the rules engine read a JavaScript value (from JSON.parse, or
 // an answers object built by the page) through rules.Node, so the browser
 // needs no JSON decoder of its own.
-type jsNode struct{ v js.Value }
+type jsNode struct {
+	v    js.Value
+	kind rules.NodeKind
+}
 
 var (
 	jsArray  = js.Global().Get("Array")
 	jsObject = js.Global().Get("Object")
 )
 
-func wrap(v js.Value) jsNode { return jsNode{v} }
+// wrap reads the value's kind once: each look at a JavaScript value is a
+// crossing of the Go/JavaScript boundary, and the engine asks often.
+func wrap(v js.Value) jsNode { return jsNode{v, kindOf(v)} }
 
-func (n jsNode) Kind() rules.NodeKind {
-	switch n.v.Type() {
+func kindOf(v js.Value) rules.NodeKind {
+	switch v.Type() {
 	case js.TypeBoolean:
 		return rules.KindBool
 	case js.TypeNumber:
@@ -29,13 +34,15 @@ func (n jsNode) Kind() rules.NodeKind {
 	case js.TypeString:
 		return rules.KindString
 	case js.TypeObject:
-		if jsArray.Call("isArray", n.v).Bool() {
+		if jsArray.Call("isArray", v).Bool() {
 			return rules.KindList
 		}
 		return rules.KindMap
 	}
 	return rules.KindNull
 }
+
+func (n jsNode) Kind() rules.NodeKind { return n.kind }
 
 func (n jsNode) Get(key string) rules.Node {
 	if n.Kind() != rules.KindMap {

@@ -12,26 +12,26 @@ import "github.com/focusfamily/portal/rules"
 //
 // Arms may hold placeholders of their own.
 
-// format fills tmpl with args; hash is what # stands for, inside a plural.
-func (w *Words) format(tmpl string, args []rules.Arg, hash string) string {
-	out := make([]byte, 0, len(tmpl)+32)
+// format appends tmpl filled with args to b; hash is what # stands for,
+// inside a plural.
+func (w *Words) format(b []byte, tmpl string, args []rules.Arg, hash string) []byte {
 	for i := 0; i < len(tmpl); i++ {
 		c := tmpl[i]
 		switch {
 		case c == '#' && hash != "":
-			out = append(out, hash...)
+			b = append(b, hash...)
 		case c == '{':
 			j := closing(tmpl, i)
 			if j < 0 {
-				return string(append(out, tmpl[i:]...))
+				return append(b, tmpl[i:]...)
 			}
-			out = append(out, w.placeholder(tmpl[i+1:j], args)...)
+			b = w.placeholder(b, tmpl[i+1:j], args)
 			i = j
 		default:
-			out = append(out, c)
+			b = append(b, c)
 		}
 	}
-	return string(out)
+	return b
 }
 
 // closing finds the brace that closes the one at i, or -1.
@@ -51,7 +51,7 @@ func closing(s string, i int) int {
 	return -1
 }
 
-func (w *Words) placeholder(inner string, args []rules.Arg) string {
+func (w *Words) placeholder(b []byte, inner string, args []rules.Arg) []byte {
 	name, rest := cut(inner)
 	var a *rules.Arg
 	for i := range args {
@@ -60,15 +60,15 @@ func (w *Words) placeholder(inner string, args []rules.Arg) string {
 		}
 	}
 	if a == nil {
-		return "{" + name + "}"
+		return append(append(append(b, '{'), name...), '}')
 	}
 	kind, arms := cut(rest)
 	if kind == "plural" && a.Kind == rules.ArgNum {
 		if body, ok := pickArm(arms, a.Num, Plural(w.Lang, a.Num)); ok {
-			return w.format(body, args, Number(a.Num, w.Lang))
+			return w.format(b, body, args, Number(a.Num, w.Lang))
 		}
 	}
-	return w.arg(*a)
+	return w.appendArg(b, *a)
 }
 
 // cut splits "name, rest" at its first comma, trimming spaces.
@@ -84,7 +84,10 @@ func cut(s string) (string, string) {
 // pickArm chooses, from arms such as `one {# day} other {# days}`, an
 // exact =N first, then the category, then other. ok is false when no arm fits.
 func pickArm(arms string, n float64, cat string) (body string, ok bool) {
-	exact := "=" + Number(n, "en")
+	exact := "=?"                  // no arm's selector
+	if indexByte(arms, '=') >= 0 { // written only when an arm has an exact =N
+		exact = "=" + Number(n, "en")
+	}
 	best := 3
 	for s := trimSpace(arms); s != ""; s = trimSpace(s) {
 		open := indexByte(s, '{')

@@ -23,12 +23,19 @@ func swapCase(s string, up bool) string {
 	return s
 }
 
-// capital makes the first letter a capital.
-func capital(s string) string {
-	if s != "" && s[0] >= 'a' && s[0] <= 'z' {
-		return string(s[0]-'a'+'A') + s[1:]
+// capitalise makes the first letter of b a capital, in place: a Polish
+// letter's capital is as long in UTF-8 as the letter.
+func capitalise(b []byte) {
+	if len(b) > 0 && b[0] >= 'a' && b[0] <= 'z' {
+		b[0] -= 'a' - 'A'
+		return
 	}
-	return swapCase(s, true)
+	for i := 0; len(b) >= 2 && i+4 <= len(polishCase); i += 4 {
+		if b[0] == polishCase[i] && b[1] == polishCase[i+1] {
+			b[0], b[1] = polishCase[i+2], polishCase[i+3]
+			return
+		}
+	}
 }
 
 // lower makes the first letter small, unless the word is an acronym or a

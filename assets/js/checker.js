@@ -7,7 +7,7 @@
 import { startEngine } from './engine/engine.js'
 import { busyTracker } from './engine/busy.js'
 import { readAnswer, writeAnswer, describeAnswer, linkExclusive, showErrors, clearErrors, linkErrorSummary, sessionsConflict } from './checker/form.js'
-import { renderResult, summaryText, fillSheet, sheetText } from './checker/result.js'
+import { renderResult, summaryText, fillSheet, sheetText, show as setShown } from './checker/result.js'
 import { saveFile, openFile, fileMessages, checkAnswers, fill } from './checker/files.js'
 import { watchEngine } from './checker/loading.js'
 
@@ -45,7 +45,7 @@ function go (target) {
 
 async function show (target) {
   clearErrors(root)
-  for (const s of steps()) s.hidden = s !== target
+  for (const s of steps()) setShown(s, s === target)
   const question = target.dataset.step === 'question'
   // Past the start, the header, banner and exit link are compact (CSS);
   // on a question the search box waits too.
@@ -120,25 +120,29 @@ async function submitQuestion (form) {
   await next()
 }
 
-// showAnswers fills every "Your answers" list with the questions asked.
-async function showAnswers () {
-  const asked = new Set(await api.relevant(answers))
+// showAnswers fills every "Your answers" list with the questions asked
+// (relevant: the engine's list, when the caller has asked for it already).
+async function showAnswers (relevant = api.relevant(answers)) {
+  const asked = new Set(await relevant)
   for (const row of root.querySelectorAll('[data-answer-row]')) {
     const id = row.dataset.answerRow
     const on = asked.has(id) && answers[id] !== undefined
-    row.hidden = !on
+    setShown(row, on)
     if (on) row.querySelector('[data-slot=value]').textContent = describeAnswer(root, id, answers[id])
   }
 }
 
 async function evaluate (scope) {
+  // Both questions go to the engine at once: one wait, not two.
+  const relevant = api.relevant(answers)
+  relevant.catch(() => {}) // a failure is the engine's, reported by evaluate
   const res = await api.evaluate(answers)
   if (res.errors) {
     showErrors(root, scope, res.errors, errorPrefix)
     return false
   }
   renderResult(root, res, answers)
-  await showAnswers()
+  await showAnswers(relevant)
   fillSheet(root, res)
   return true
 }

@@ -2,7 +2,10 @@
 // script only reveals the blocks that apply, puts them in the engine's order
 // and writes in the reasons.
 
-const show = (el, on = true) => { if (el) el.hidden = !on }
+// show changes an element's hidden attribute only when it must: setting it,
+// even to the value it has, makes the browser restyle the element, and the
+// result has hundreds of blocks (it costs tens of milliseconds on a slow phone).
+export const show = (el, on = true) => { if (el && el.hidden === on) el.hidden = !on }
 const sel = (attr, id) => `[${attr}="${CSS.escape(String(id))}"]`
 
 // How many services the result lists first, with their phone and email.
@@ -16,40 +19,42 @@ function sensitiveAnswerGiven (listed, answers) {
 }
 
 export function renderResult (scope, res, answers) {
-  for (const el of scope.querySelectorAll('[data-verdict], [data-theme], [data-criterion], [data-unknown], [data-could-change], [data-pathway], [data-service], [data-contact], [data-result-section]')) el.hidden = true
+  // Which blocks to show, decided first; then each block changes at most once.
+  const want = new Map()
+  const mark = (el, on = true) => { if (el) want.set(el, on) }
 
-  show(scope.querySelector(sel('data-verdict', res.verdict)))
-  show(scope.querySelector('[data-result-section="other-help"]'), res.verdict === 'unlikely')
+  mark(scope.querySelector(sel('data-verdict', res.verdict)))
+  mark(scope.querySelector('[data-result-section="other-help"]'), res.verdict === 'unlikely')
   scope.querySelector('[data-slot="verdict-reason"]').textContent = res.verdictReason
 
   const criteria = res.criteria ?? []
   for (const c of criteria) {
     const li = scope.querySelector(sel('data-criterion', c.id))
     li.querySelector('[data-slot=reason]').textContent = c.reason
-    show(li)
-    show(scope.querySelector(sel('data-theme', c.theme)))
+    mark(li)
+    mark(scope.querySelector(sel('data-theme', c.theme)))
   }
-  show(scope.querySelector('[data-result-section="themes"]'), criteria.length > 0)
-  show(scope.querySelector('[data-result-section="none"]'), criteria.length === 0)
+  mark(scope.querySelector('[data-result-section="themes"]'), criteria.length > 0)
+  mark(scope.querySelector('[data-result-section="none"]'), criteria.length === 0)
 
   for (const u of res.unknowns) {
     const li = scope.querySelector(sel('data-unknown', u.question))
-    show(li)
-    show(li?.querySelector('[data-could-change]'), u.changesVerdict)
+    mark(li)
+    mark(li?.querySelector('[data-could-change]'), u.changesVerdict)
   }
-  show(scope.querySelector('[data-result-section="unknowns"]'), res.unknowns.length > 0)
+  mark(scope.querySelector('[data-result-section="unknowns"]'), res.unknowns.length > 0)
 
   const suggested = res.pathways ?? []
   for (const p of suggested) {
     const block = scope.querySelector(sel('data-pathway', p.id))
     block.querySelector('[data-slot=reason]').textContent = p.reason
     block.parentElement.append(block)
-    show(block)
+    mark(block)
   }
-  show(scope.querySelector('[data-result-section="pathways"]'), suggested.length > 0)
+  mark(scope.querySelector('[data-result-section="pathways"]'), suggested.length > 0)
 
   const helplines = scope.querySelector('[data-result-section="helplines"]')
-  show(helplines, sensitiveAnswerGiven(JSON.parse(helplines.dataset.sensitiveAnswers), answers))
+  mark(helplines, sensitiveAnswerGiven(JSON.parse(helplines.dataset.sensitiveAnswers), answers))
 
   // The engine lists services most fitting first: the first few go at the
   // top with their phone and email, and every one has its details further down.
@@ -58,12 +63,16 @@ export function renderResult (scope, res, answers) {
       const el = scope.querySelector(sel(attr, id))
       if (!el) continue
       el.parentElement.append(el)
-      show(el, attr === 'data-service' || i < FIRST_CONTACTS)
+      mark(el, attr === 'data-service' || i < FIRST_CONTACTS)
     }
   })
-  show(scope.querySelector('[data-result-section="contacts"]'), res.services.length > 0)
-  show(scope.querySelector('[data-result-section="more-contacts"]'), res.services.length > FIRST_CONTACTS)
-  show(scope.querySelector('[data-result-section="services"]'), res.services.length > 0)
+  mark(scope.querySelector('[data-result-section="contacts"]'), res.services.length > 0)
+  mark(scope.querySelector('[data-result-section="more-contacts"]'), res.services.length > FIRST_CONTACTS)
+  mark(scope.querySelector('[data-result-section="services"]'), res.services.length > 0)
+
+  for (const el of scope.querySelectorAll('[data-verdict], [data-theme], [data-criterion], [data-unknown], [data-could-change], [data-pathway], [data-service], [data-contact], [data-result-section]')) {
+    show(el, want.get(el) ?? false)
+  }
 }
 
 // fillSheet writes the meeting sheet: the answers (copied from Check your
