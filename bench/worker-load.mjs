@@ -117,13 +117,14 @@ async function idleMsPerMs (pids, ms = 3000) {
   return (cpuMs(pids) - before) / (performance.now() - t0)
 }
 
-// cpu measures workerd's CPU time per request (its processes' user and
-// system time, from /proc), one request at a time, less what workerd uses
-// idle over the same time. For an API request this is an upper bound of the
-// Worker's own CPU time: it also holds workerd's HTTP handling and local
-// routing, which a static file, served without the Worker, pays too (its
-// row shows that share).
-async function cpu (worker) {
+// cpu measures the Worker's CPU time per request two ways. workerd's (its
+// processes' user and system time, from /proc), one request at a time, less
+// what workerd uses idle over the same time: for an API request an upper
+// bound of the Worker's own, as it also holds workerd's HTTP handling and
+// local routing, which a static file, served without the Worker, pays too
+// (its row shows that share). And the Worker's own work alone, in the same
+// engine (V8) under Node: worker/main_test.go's BenchmarkServe.
+async function cpu (worker, own) {
   const pids = workerd(worker.group)
   const idle = await idleMsPerMs(pids)
   const per = async path => {
@@ -135,10 +136,12 @@ async function cpu (worker) {
   }
   const idleNote = `idle: ${ms(idle * 1000)} ms a second, taken off`
   emit('Worker CPU: a static file, served without the Worker (workerd in all, per request)', `${ms(await per(css))} ms (${idleNote})`)
-  for (const [name, path] of endpoints.slice(1)) {
+  for (const [name, path, go] of [[...endpoints[1], own.query], [...endpoints[2], own.noQuery]]) {
     const api = await per(path)
     emit(`Worker CPU: ${name} (workerd in all, per request: an upper bound of the Worker's)`, `${ms(api)} ms (${idleNote})`,
       `≤ ${FREE_PLAN_CPU_MS} ms (free plan)`, api <= FREE_PLAN_CPU_MS)
+    emit(`Worker CPU: ${name} (the Worker's own work in one Go instance, in V8 under Node: BenchmarkServe)`, `${ms(go)} ms`,
+      `≤ ${FREE_PLAN_CPU_MS} ms (free plan)`, go <= FREE_PLAN_CPU_MS)
   }
 }
 
@@ -167,7 +170,7 @@ const rssFigure = r => `${r.n.toLocaleString('en-GB')} requests in ${Math.round(
 // the local runtime's. The Worker's own share is its isolate: V8's heap,
 // read through the inspector after the run, and Go's memory in its one
 // instance over as many requests (worker/main_test.go, in V8 under Node).
-async function memory (worker, idleMB) {
+async function memory (worker, idleMB, goMB) {
   const control = await rssRun(worker, '/robots.txt', CONTROL_REQUESTS, MEMORY_SECONDS / 2)
   emit(`Worker memory: workerd's largest process over ${CONTROL_REQUESTS.toLocaleString('en-GB')} static-file requests, 10 at a time (the Worker never runs: the local runtime's own growth)`,
     rssFigure(control), 'no errors', control.errors.length === 0)
@@ -181,26 +184,44 @@ async function memory (worker, idleMB) {
   const inspector = await inspect(worker)
   const heap = await inspector.send('Runtime.getHeapUsage')
   inspector.close()
-  const goMB = goMemoryMB()
   const isolateMB = (heap.totalSize + heap.backingStorageSize) / 2 ** 20 + goMB
   emit('Worker memory: the Worker\'s isolate after those requests (V8\'s heap and array buffers, through the inspector, plus Go\'s memory over as many requests in one instance)',
     `${mb(isolateMB)}: V8 heap ${mb(heap.usedSize / 2 ** 20)} used of ${mb(heap.totalSize / 2 ** 20)}, array buffers ${mb(heap.backingStorageSize / 2 ** 20)}, Go ${mb(goMB)}`,
     `< ${ISOLATE_LIMIT_MB} MB (an isolate's limit)`, isolateMB < ISOLATE_LIMIT_MB)
 }
 
-// goMemoryMB runs the Worker's memory test (Go in WebAssembly, in V8 under
-// Node) over MEMORY_REQUESTS requests and returns Go's memory at the end.
-function goMemoryMB () {
+// goTest runs go test on the Worker's package as WebAssembly, in V8 under
+// Node (as make go-test does), and returns its output.
+function goTest (args, env = {}) {
   const goroot = spawnSync('go', ['env', 'GOROOT'], { encoding: 'utf8' }).stdout.trim()
-  const r = spawnSync('go', ['test', '-count=1', '-run', 'TestMemoryLevelsOff', '-v', './worker/'], {
+  const r = spawnSync('go', ['test', '-count=1', ...args, './worker/'], {
     encoding: 'utf8',
-    env: { ...process.env, GOOS: 'js', GOARCH: 'wasm', PATH: `${goroot}/lib/wasm:${process.env.PATH}`, WORKER_MEMORY_REQUESTS: String(MEMORY_REQUESTS) }
+    env: { ...process.env, ...env, GOOS: 'js', GOARCH: 'wasm', PATH: `${goroot}/lib/wasm:${process.env.PATH}` }
   })
-  const m = r.stdout.match(/after \d+: ([\d.]+) MB/)
-  if (r.status !== 0 || !m) throw new Error('go test ./worker: ' + (r.stdout + r.stderr).slice(-500))
+  if (r.status !== 0) throw new Error('go test ./worker: ' + (r.stdout + r.stderr).slice(-500))
+  return r.stdout
+}
+
+// goMemoryMB runs the Worker's memory test over MEMORY_REQUESTS requests
+// and returns Go's memory at the end.
+function goMemoryMB () {
+  const out = goTest(['-run', 'TestMemoryLevelsOff', '-v'], { WORKER_MEMORY_REQUESTS: String(MEMORY_REQUESTS) })
+  const m = out.match(/after \d+: ([\d.]+) MB/)
+  if (!m) throw new Error('go test ./worker: no memory figure in\n' + out.slice(-500))
   return Number(m[1]) * 1e6 / 2 ** 20
 }
 
+// goServeMs runs BenchmarkServe: the Worker's own work per request, in ms.
+function goServeMs () {
+  const out = goTest(['-run', '^$', '-bench', 'BenchmarkServe'])
+  const per = name => Number(out.match(new RegExp(`BenchmarkServe/${name}\\S*\\s+\\d+\\s+([\\d.]+) ns/op`))?.[1]) / 1e6
+  return { query: per('query'), noQuery: per('no-query') }
+}
+
+// The Go figures first: a pause between requests later could outlast a
+// kept-alive connection.
+const own = goServeMs()
+const goMB = goMemoryMB()
 const preview = await startServer('public')
 const worker = await startWrangler()
 // bench/run.mjs ends this script at its time limit: take wrangler's whole
@@ -213,8 +234,8 @@ try {
   const servers = [['workerd', worker.origin], ['native preview', preview.origin]]
   for (const [, origin] of servers) for (const [, path] of endpoints) await load(origin, path, 1, 20) // warm up
   await latency(servers)
-  await cpu(worker)
-  await memory(worker, idleMB)
+  await cpu(worker, own)
+  await memory(worker, idleMB, goMB)
   // Every figure above depends on what else the machine was doing.
   emit('Worker runs: machine load average (1, 5, 15 minutes) at the end', os.loadavg().map(n => n.toFixed(1)).join(', ') + ` on ${os.availableParallelism()} cores`)
 } finally {

@@ -13,11 +13,11 @@ import (
 
 // serveFunc starts the Worker's handler as worker.mjs does, over the edge
 // tests' directory export.
-func serveFunc(t *testing.T) js.Value {
-	t.Helper()
+func serveFunc(tb testing.TB) js.Value {
+	tb.Helper()
 	data, err := os.ReadFile("../edge/testdata/site/api/directory.json")
 	if err != nil {
-		t.Fatal(err)
+		tb.Fatal(err)
 	}
 	b := js.Global().Get("Uint8Array").New(len(data))
 	js.CopyBytesToJS(b, data)
@@ -135,5 +135,21 @@ func TestMemoryLevelsOff(t *testing.T) {
 	t.Logf("Go's memory after 1,000 requests: %.1f MB; after %d: %.1f MB", float64(early)/1e6, n, float64(late)/1e6)
 	if late > early+early/10 || late > 64<<20 {
 		t.Errorf("Go's memory grew from %d to %d bytes", early, late)
+	}
+}
+
+// BenchmarkServe is the Worker's own work for one API request, in V8 as in
+// workerd: the call from the script, Go's answer and its way back.
+func BenchmarkServe(b *testing.B) {
+	serve := serveFunc(b)
+	for _, bb := range []struct{ name, path string }{
+		{"query", "/api/services?per_page=10&taxonomy_term_id=theme-2"},
+		{"no-query", "/api/services/family-team"},
+	} {
+		b.Run(bb.name, func(b *testing.B) {
+			for b.Loop() {
+				call(serve, "GET", "https://portal.example"+bb.path, []any{"accept", "application/json"})
+			}
+		})
 	}
 }
