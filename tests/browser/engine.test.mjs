@@ -142,6 +142,23 @@ test('only the checker and progress pages preload and fetch the engine', async (
   }
 })
 
+test('each engine file is downloaded once per page load, even with no HTTP cache to share', async () => {
+  // openPage routes every request, and Playwright turns the HTTP cache off
+  // when routing: a worker that fetched the files itself would download them
+  // a second time beside the page's preloads.
+  for (const path of ['/checker/', '/pl/checker/professional/', '/ar/progress/']) {
+    const { context, page, log } = await openPage(browser)
+    await page.goto(server.origin + path)
+    await page.locator('[data-engine=ready]').waitFor()
+    const engine = log.requests.map(r => new URL(r.url).pathname).filter(p => /\.wasm$|\/assets\/rules\./.test(p))
+    assert.equal(engine.filter(p => p.endsWith('.wasm')).length, 1, `${path}: ${engine}`)
+    assert.equal(engine.filter(p => p.endsWith('.json')).length, 1, `${path}: ${engine}`)
+    assert.deepEqual(problems(log, server.origin), [])
+    assert.deepEqual(await storageState(context, page), { cookies: 0, local: 0, session: 0, idb: 0 })
+    await context.close()
+  }
+})
+
 // countingProxy passes requests to upstream and records each path it serves.
 async function countingProxy (upstream) {
   const hits = []
