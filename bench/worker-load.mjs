@@ -13,7 +13,7 @@
 import { spawnSync } from 'node:child_process'
 import { readFileSync, readdirSync } from 'node:fs'
 import os from 'node:os'
-import { startWrangler } from '../tests/worker/lib/wrangler.mjs'
+import { startWrangler, inspect } from '../tests/worker/lib/wrangler.mjs'
 import { startServer } from '../tests/browser/lib/harness.mjs'
 
 const LEVELS = (process.env.LOAD_LEVELS ?? '1,10,50').split(',').map(Number)
@@ -23,6 +23,9 @@ const MEMORY_REQUESTS = Number(process.env.LOAD_MEMORY_REQUESTS ?? 30000)
 // A cap on the memory run, so that make bench ends on a busy machine; the
 // figure says how many requests were sent.
 const MEMORY_SECONDS = Number(process.env.LOAD_MEMORY_SECONDS ?? 600)
+// Static files for the control run, which never runs the Worker.
+const CONTROL_REQUESTS = Number(process.env.LOAD_CONTROL_REQUESTS ?? 10000)
+const ISOLATE_LIMIT_MB = 128 // Cloudflare's memory limit for one isolate
 const TIMEOUT_MS = 60000 // one request
 const FREE_PLAN_CPU_MS = 10 // the Workers free plan's CPU time per request
 const CLOCK_TICKS = Number(spawnSync('getconf', ['CLK_TCK']).stdout?.toString().trim() || 100)
@@ -114,13 +117,14 @@ async function idleMsPerMs (pids, ms = 3000) {
   return (cpuMs(pids) - before) / (performance.now() - t0)
 }
 
-// cpu measures workerd's CPU time per request (its processes' user and
-// system time, from /proc), one request at a time, less what workerd uses
-// idle over the same time. For an API request this is an upper bound of the
-// Worker's own CPU time: it also holds workerd's HTTP handling and local
-// routing, which a static file, served without the Worker, pays too (its
-// row shows that share).
-async function cpu (worker) {
+// cpu measures the Worker's CPU time per request two ways. workerd's (its
+// processes' user and system time, from /proc), one request at a time, less
+// what workerd uses idle over the same time: for an API request an upper
+// bound of the Worker's own, as it also holds workerd's HTTP handling and
+// local routing, which a static file, served without the Worker, pays too
+// (its row shows that share). And the Worker's own work alone, in the same
+// engine (V8) under Node: worker/main_test.go's BenchmarkServe.
+async function cpu (worker, own) {
   const pids = workerd(worker.group)
   const idle = await idleMsPerMs(pids)
   const per = async path => {
@@ -132,45 +136,92 @@ async function cpu (worker) {
   }
   const idleNote = `idle: ${ms(idle * 1000)} ms a second, taken off`
   emit('Worker CPU: a static file, served without the Worker (workerd in all, per request)', `${ms(await per(css))} ms (${idleNote})`)
-  for (const [name, path] of endpoints.slice(1)) {
+  for (const [name, path, go] of [[...endpoints[1], own.query], [...endpoints[2], own.noQuery]]) {
     const api = await per(path)
     emit(`Worker CPU: ${name} (workerd in all, per request: an upper bound of the Worker's)`, `${ms(api)} ms (${idleNote})`,
       `≤ ${FREE_PLAN_CPU_MS} ms (free plan)`, api <= FREE_PLAN_CPU_MS)
+    emit(`Worker CPU: ${name} (the Worker's own work in one Go instance, in V8 under Node: BenchmarkServe)`, `${ms(go)} ms`,
+      `≤ ${FREE_PLAN_CPU_MS} ms (free plan)`, go <= FREE_PLAN_CPU_MS)
   }
 }
 
-// memory samples workerd's resident memory while it answers
-// MEMORY_REQUESTS API requests, 10 at a time, half of each kind, against
-// idleMB, its memory before any API request. (wrangler's own local proxy, a
-// Node process, grows without end under such a run; it is the tool's, not
-// the Worker's, so it is not counted.)
-async function memory (worker, idleMB) {
+// rssRun sends total requests for path, 10 at a time, sampling the
+// resident memory of workerd's largest process every half second.
+async function rssRun (worker, path, total, seconds) {
   const pids = workerd(worker.group)
   const samples = []
   const sample = () => samples.push(Math.max(...pids.map(rssMB)))
   sample()
   const timer = setInterval(sample, 500)
-  const half = Math.floor(MEMORY_REQUESTS / 2)
   const t0 = performance.now()
-  const deadline = t0 + MEMORY_SECONDS * 1000
-  const a = await load(worker.origin, endpoints[1][1], 10, half, deadline - MEMORY_SECONDS * 500)
-  const b = await load(worker.origin, endpoints[2][1], 10, MEMORY_REQUESTS - half, deadline)
-  const seconds = (performance.now() - t0) / 1000
+  const r = await load(worker.origin, path, 10, total, t0 + seconds * 1000)
   clearInterval(timer)
   sample()
-  const third = Math.max(1, Math.floor(samples.length / 3))
-  const middle = Math.max(...samples.slice(third, 2 * third))
-  const last = Math.max(...samples.slice(2 * third))
-  const largest = Math.max(...samples)
-  const errors = a.errors.length + b.errors.length
-  const sent = a.n + b.n
-  const mb = n => `${Math.round(n)} MB`
-  emit(`Worker memory: workerd's largest process over ${MEMORY_REQUESTS.toLocaleString('en-GB')} API requests, 10 at a time (or ${MEMORY_SECONDS} s)`,
-    `${sent.toLocaleString('en-GB')} requests in ${Math.round(seconds)} s; idle ${mb(idleMB)} before any API request, ${mb(samples[0])} at the start of this run, largest ${mb(largest)}, end ${mb(samples.at(-1))}: ${mb(largest - idleMB)} over idle; ${errors} errors`,
-    'all sent; levels off (the last third peaks within 10% of the middle third); under 128 MB over idle (an isolate\'s limit)',
-    sent === MEMORY_REQUESTS && errors === 0 && last <= middle * 1.1 && largest - idleMB < 128)
+  return { ...r, seconds: (performance.now() - t0) / 1000, start: samples[0], largest: Math.max(...samples), end: samples.at(-1) }
 }
 
+const mb = n => `${n.toFixed(n < 10 ? 1 : 0)} MB`
+const rssFigure = r => `${r.n.toLocaleString('en-GB')} requests in ${Math.round(r.seconds)} s; start ${mb(r.start)}, largest ${mb(r.largest)}, end ${mb(r.end)}: ${mb(r.end - r.start)} more; ${r.errors.length} errors`
+
+// memory measures memory three ways. workerd's resident memory over
+// MEMORY_REQUESTS API requests (half with a query, half without) is what
+// the machine sees, but in wrangler dev it grows as much under static files,
+// which never run the Worker (the control run before it), so it is mostly
+// the local runtime's. The Worker's own share is its isolate: V8's heap,
+// read through the inspector after the run, and Go's memory in its one
+// instance over as many requests (worker/main_test.go, in V8 under Node).
+async function memory (worker, idleMB, goMB) {
+  const control = await rssRun(worker, '/robots.txt', CONTROL_REQUESTS, MEMORY_SECONDS / 2)
+  emit(`Worker memory: workerd's largest process over ${CONTROL_REQUESTS.toLocaleString('en-GB')} static-file requests, 10 at a time (the Worker never runs: the local runtime's own growth)`,
+    rssFigure(control), 'no errors', control.errors.length === 0)
+  const half = Math.floor(MEMORY_REQUESTS / 2)
+  const a = await rssRun(worker, endpoints[1][1], half, MEMORY_SECONDS / 2)
+  const b = await rssRun(worker, endpoints[2][1], MEMORY_REQUESTS - half, MEMORY_SECONDS / 2)
+  const api = { n: a.n + b.n, errors: [...a.errors, ...b.errors], seconds: a.seconds + b.seconds, start: a.start, largest: Math.max(a.largest, b.largest), end: b.end }
+  emit(`Worker memory: workerd's largest process over ${MEMORY_REQUESTS.toLocaleString('en-GB')} API requests, 10 at a time (${MEMORY_SECONDS} s at most)`,
+    `${rssFigure(api)} (at start-up, ${mb(idleMB)})`, 'all sent, no errors', api.n === MEMORY_REQUESTS && api.errors.length === 0)
+
+  const inspector = await inspect(worker)
+  const heap = await inspector.send('Runtime.getHeapUsage')
+  inspector.close()
+  const isolateMB = (heap.totalSize + heap.backingStorageSize) / 2 ** 20 + goMB
+  emit('Worker memory: the Worker\'s isolate after those requests (V8\'s heap and array buffers, through the inspector, plus Go\'s memory over as many requests in one instance)',
+    `${mb(isolateMB)}: V8 heap ${mb(heap.usedSize / 2 ** 20)} used of ${mb(heap.totalSize / 2 ** 20)}, array buffers ${mb(heap.backingStorageSize / 2 ** 20)}, Go ${mb(goMB)}`,
+    `< ${ISOLATE_LIMIT_MB} MB (an isolate's limit)`, isolateMB < ISOLATE_LIMIT_MB)
+}
+
+// goTest runs go test on the Worker's package as WebAssembly, in V8 under
+// Node (as make go-test does), and returns its output.
+function goTest (args, env = {}) {
+  const goroot = spawnSync('go', ['env', 'GOROOT'], { encoding: 'utf8' }).stdout.trim()
+  const r = spawnSync('go', ['test', '-count=1', ...args, './worker/'], {
+    encoding: 'utf8',
+    env: { ...process.env, ...env, GOOS: 'js', GOARCH: 'wasm', PATH: `${goroot}/lib/wasm:${process.env.PATH}` }
+  })
+  if (r.status !== 0) throw new Error('go test ./worker: ' + (r.stdout + r.stderr).slice(-500))
+  return r.stdout
+}
+
+// goMemoryMB runs the Worker's memory test over MEMORY_REQUESTS requests
+// and returns Go's memory at the end.
+function goMemoryMB () {
+  const out = goTest(['-run', 'TestMemoryLevelsOff', '-v'], { WORKER_MEMORY_REQUESTS: String(MEMORY_REQUESTS) })
+  const m = out.match(/after \d+: ([\d.]+) MB/)
+  if (!m) throw new Error('go test ./worker: no memory figure in\n' + out.slice(-500))
+  return Number(m[1]) * 1e6 / 2 ** 20
+}
+
+// goServeMs runs BenchmarkServe: the Worker's own work per request, in ms.
+function goServeMs () {
+  const out = goTest(['-run', '^$', '-bench', 'BenchmarkServe'])
+  const per = name => Number(out.match(new RegExp(`BenchmarkServe/${name}\\S*\\s+\\d+\\s+([\\d.]+) ns/op`))?.[1]) / 1e6
+  return { query: per('query'), noQuery: per('no-query') }
+}
+
+// The Go figures first: a pause between requests later could outlast a
+// kept-alive connection.
+const own = goServeMs()
+const goMB = goMemoryMB()
 const preview = await startServer('public')
 const worker = await startWrangler()
 // bench/run.mjs ends this script at its time limit: take wrangler's whole
@@ -183,8 +234,8 @@ try {
   const servers = [['workerd', worker.origin], ['native preview', preview.origin]]
   for (const [, origin] of servers) for (const [, path] of endpoints) await load(origin, path, 1, 20) // warm up
   await latency(servers)
-  await cpu(worker)
-  await memory(worker, idleMB)
+  await cpu(worker, own)
+  await memory(worker, idleMB, goMB)
   // Every figure above depends on what else the machine was doing.
   emit('Worker runs: machine load average (1, 5, 15 minutes) at the end', os.loadavg().map(n => n.toFixed(1)).join(', ') + ` on ${os.availableParallelism()} cores`)
 } finally {

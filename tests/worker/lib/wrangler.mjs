@@ -72,7 +72,7 @@ export async function dryRun (outdir = 'build/worker-dry') {
 
 // inspect connects to the Worker's DevTools inspector (the Chrome DevTools
 // Protocol, as the DevTools panel uses it): send(method, params) resolves
-// with the result, on(method, fn) hears events (every message for '*'),
+// with the result (or fails after 30 s without one), on(method, fn) hears events (every message for '*'),
 // close() disconnects. The
 // WebSocket client is the one wrangler's miniflare uses.
 export async function inspect (worker) {
@@ -93,9 +93,15 @@ export async function inspect (worker) {
     else p.resolve(m.result)
   })
   return {
-    send: (method, params = {}) => new Promise((resolve, reject) => {
-      pending.set(++id, { resolve, reject, method })
-      ws.send(JSON.stringify({ id, method, params }))
+    send: (method, params = {}, timeoutMs = 30000) => new Promise((resolve, reject) => {
+      const my = ++id
+      const timer = setTimeout(() => {
+        pending.delete(my)
+        reject(new Error(`${method}: no answer from the inspector within ${timeoutMs} ms`))
+      }, timeoutMs)
+      const settle = fn => value => { clearTimeout(timer); fn(value) }
+      pending.set(my, { resolve: settle(resolve), reject: settle(reject), method })
+      ws.send(JSON.stringify({ id: my, method, params }))
     }),
     on: (method, fn) => listeners.push([method, fn]),
     close: () => ws.close()
