@@ -12,26 +12,26 @@ import "github.com/focusfamily/portal/rules"
 //
 // Arms may hold placeholders of their own.
 
-// format appends tmpl filled with args to b; hash is what # stands for,
-// inside a plural.
-func (w *Words) format(b []byte, tmpl string, args []rules.Arg, hash string) []byte {
+// format fills tmpl with args; hash is what # stands for, inside a plural.
+func (w *Words) format(tmpl string, args []rules.Arg, hash string) string {
+	out := make([]byte, 0, len(tmpl)+32)
 	for i := 0; i < len(tmpl); i++ {
 		c := tmpl[i]
 		switch {
 		case c == '#' && hash != "":
-			b = append(b, hash...)
+			out = append(out, hash...)
 		case c == '{':
 			j := closing(tmpl, i)
 			if j < 0 {
-				return append(b, tmpl[i:]...)
+				return string(append(out, tmpl[i:]...))
 			}
-			b = w.placeholder(b, tmpl[i+1:j], args)
+			out = append(out, w.placeholder(tmpl[i+1:j], args)...)
 			i = j
 		default:
-			b = append(b, c)
+			out = append(out, c)
 		}
 	}
-	return b
+	return string(out)
 }
 
 // closing finds the brace that closes the one at i, or -1.
@@ -51,7 +51,7 @@ func closing(s string, i int) int {
 	return -1
 }
 
-func (w *Words) placeholder(b []byte, inner string, args []rules.Arg) []byte {
+func (w *Words) placeholder(inner string, args []rules.Arg) string {
 	name, rest := cut(inner)
 	var a *rules.Arg
 	for i := range args {
@@ -60,15 +60,15 @@ func (w *Words) placeholder(b []byte, inner string, args []rules.Arg) []byte {
 		}
 	}
 	if a == nil {
-		return append(append(append(b, '{'), name...), '}')
+		return "{" + name + "}"
 	}
 	kind, arms := cut(rest)
 	if kind == "plural" && a.Kind == rules.ArgNum {
 		if body, ok := pickArm(arms, a.Num, Plural(w.Lang, a.Num)); ok {
-			return w.format(b, body, args, Number(a.Num, w.Lang))
+			return w.format(body, args, Number(a.Num, w.Lang))
 		}
 	}
-	return w.appendArg(b, *a)
+	return w.arg(*a)
 }
 
 // cut splits "name, rest" at its first comma, trimming spaces.
@@ -84,10 +84,7 @@ func cut(s string) (string, string) {
 // pickArm chooses, from arms such as `one {# day} other {# days}`, an
 // exact =N first, then the category, then other. ok is false when no arm fits.
 func pickArm(arms string, n float64, cat string) (body string, ok bool) {
-	exact := "=?"                  // no arm's selector
-	if indexByte(arms, '=') >= 0 { // written only when an arm has an exact =N
-		exact = "=" + Number(n, "en")
-	}
+	exact := "=" + Number(n, "en")
 	best := 3
 	for s := trimSpace(arms); s != ""; s = trimSpace(s) {
 		open := indexByte(s, '{')

@@ -23,19 +23,12 @@ func swapCase(s string, up bool) string {
 	return s
 }
 
-// capitalise makes the first letter of b a capital, in place: a Polish
-// letter's capital is as long in UTF-8 as the letter.
-func capitalise(b []byte) {
-	if len(b) > 0 && b[0] >= 'a' && b[0] <= 'z' {
-		b[0] -= 'a' - 'A'
-		return
+// capital makes the first letter a capital.
+func capital(s string) string {
+	if s != "" && s[0] >= 'a' && s[0] <= 'z' {
+		return string(s[0]-'a'+'A') + s[1:]
 	}
-	for i := 0; len(b) >= 2 && i+4 <= len(polishCase); i += 4 {
-		if b[0] == polishCase[i] && b[1] == polishCase[i+1] {
-			b[0], b[1] = polishCase[i+2], polishCase[i+3]
-			return
-		}
-	}
+	return swapCase(s, true)
 }
 
 // lower makes the first letter small, unless the word is an acronym or a

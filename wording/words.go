@@ -50,81 +50,64 @@ func (w *Words) Has(code string) bool {
 }
 
 // Text writes a message as a sentence or phrase that starts with a capital.
-func (w *Words) Text(m rules.Msg) string { return string(w.appendText(make([]byte, 0, 256), m)) }
+func (w *Words) Text(m rules.Msg) string { return capital(w.phrase(m)) }
 
 // Sentences writes each message and joins them with spaces.
 func (w *Words) Sentences(ms []rules.Msg) string {
-	b := make([]byte, 0, 512) // most reasons fit: one allocation, not one for each doubling
+	out := ""
 	for i, m := range ms {
 		if i > 0 {
-			b = append(b, ' ')
+			out += " "
 		}
-		b = w.appendText(b, m)
+		out += w.Text(m)
 	}
-	return string(b)
+	return out
 }
 
-// The messages are written by appending to one buffer: a reason is a tree
-// of messages, and a string for each part made the wording take most of an
-// evaluation's time in the browser.
-
-func (w *Words) appendText(b []byte, m rules.Msg) []byte {
-	start := len(b)
-	b = w.appendPhrase(b, m)
-	capitalise(b[start:])
-	return b
-}
-
-// phrase writes a message as it stands inside another.
-func (w *Words) phrase(m rules.Msg) string { return string(w.appendPhrase(nil, m)) }
-
-// appendPhrase appends a message as it stands inside another. A code with
-// no template shows as itself, so a gap is seen, never hidden; a test checks
+// phrase writes a message as it stands inside another. A code with no
+// template shows as itself, so a gap is seen, never hidden; a test checks
 // that every language has every code.
-func (w *Words) appendPhrase(b []byte, m rules.Msg) []byte {
+func (w *Words) phrase(m rules.Msg) string {
 	tmpl, ok := w.msgs[m.Code]
 	if !ok {
-		return append(append(append(b, '['), m.Code...), ']')
+		return "[" + m.Code + "]"
 	}
-	return w.format(b, tmpl, m.Args, "")
+	return w.format(tmpl, m.Args, "")
 }
 
-func (w *Words) appendArg(b []byte, a rules.Arg) []byte {
+func (w *Words) arg(a rules.Arg) string {
 	switch a.Kind {
 	case rules.ArgNum:
-		return w.appendQuantity(b, a.Num, a.Field)
+		return w.Quantity(a.Num, a.Field)
 	case rules.ArgText:
-		return append(b, a.Text...)
+		return a.Text
 	case rules.ArgMsg:
-		return w.appendPhrase(b, a.Msg)
+		return w.phrase(a.Msg)
 	case rules.ArgList:
 		items := make([]string, len(a.List))
 		for i, it := range a.List {
-			items[i] = string(w.appendArg(nil, it))
+			items[i] = w.arg(it)
 		}
-		return append(b, w.List(items)...)
+		return w.List(items)
 	}
-	return append(b, w.ref(a)...)
+	return w.ref(a)
 }
 
 // Quantity writes a number with its unit: "85%", "15 days" ("15 dni").
 // A unit's words are the template "unit.<unit>"; "%" and no unit need none.
 func (w *Words) Quantity(f float64, unit string) string {
-	return string(w.appendQuantity(nil, f, unit))
-}
-
-func (w *Words) appendQuantity(b []byte, f float64, unit string) []byte {
+	n := Number(f, w.Lang)
 	switch unit {
 	case "":
-		return append(b, Number(f, w.Lang)...)
+		return n
 	case "%":
-		return append(append(b, Number(f, w.Lang)...), '%')
+		return n + "%"
 	}
 	tmpl, ok := w.msgs["unit."+unit]
 	if !ok {
-		return append(append(append(b, Number(f, w.Lang)...), ' '), unit...)
+		return n + " " + unit
 	}
-	return w.format(b, tmpl, []rules.Arg{{Name: "n", Num: f}}, "")
+	return w.format(tmpl, []rules.Arg{{Name: "n", Num: f}}, "")
 }
 
 // List joins items as the language does: "a, b and c".
@@ -140,7 +123,7 @@ func (w *Words) List(items []string) string {
 		head += w.msgs["list.separator"] + s
 	}
 	last := items[len(items)-1]
-	return string(w.format(nil, w.msgs["list.and"], []rules.Arg{{Name: "a", Kind: rules.ArgText, Text: head}, {Name: "b", Kind: rules.ArgText, Text: last}}, ""))
+	return w.format(w.msgs["list.and"], []rules.Arg{{Name: "a", Kind: rules.ArgText, Text: head}, {Name: "b", Kind: rules.ArgText, Text: last}}, "")
 }
 
 // ref writes a reference to the rules data with the data's own words.

@@ -132,17 +132,20 @@ async function showAnswers (relevant = api.relevant(answers)) {
   }
 }
 
+// evaluate shows the engine's result. One question at a time, Check your
+// answers is already filled (next() fills it before showing it, and the
+// answers cannot change on the way to its button); the professional view
+// fills it here, asking the engine both questions at once: one wait, not two.
 async function evaluate (scope) {
-  // Both questions go to the engine at once: one wait, not two.
-  const relevant = api.relevant(answers)
-  relevant.catch(() => {}) // a failure is the engine's, reported by evaluate
+  const relevant = professional && api.relevant(answers)
+  relevant && relevant.catch(() => {}) // a failure is the engine's, reported by evaluate
   const res = await api.evaluate(answers)
   if (res.errors) {
     showErrors(root, scope, res.errors, errorPrefix)
     return false
   }
-  renderResult(root, res, answers)
-  await showAnswers(relevant)
+  renderResult(step('result'), res, answers)
+  if (relevant) await showAnswers(relevant)
   fillSheet(root, res)
   return true
 }

@@ -131,13 +131,16 @@ function markField (group, message) {
   for (const input of group.querySelectorAll('.govuk-input, .govuk-file-upload')) input.classList.add(input.classList.contains('govuk-input') ? 'govuk-input--error' : 'govuk-file-upload--error')
 }
 
+// clearErrors touches only what shows an error: setting hidden, even to the
+// value it has, makes the browser restyle the element, and every step
+// change clears errors.
 export function clearErrors (root) {
   const summary = root.querySelector('[data-error-summary]')
-  summary.hidden = true
-  for (const item of summary.querySelectorAll('[data-error-for]')) item.hidden = true
+  if (!summary.hidden) summary.hidden = true
+  for (const item of summary.querySelectorAll('[data-error-for]:not([hidden])')) item.hidden = true
   for (const item of summary.querySelectorAll('[data-error-extra-item]')) item.remove()
   for (const g of root.querySelectorAll('.govuk-form-group--error')) g.classList.remove('govuk-form-group--error')
-  for (const m of root.querySelectorAll('.govuk-error-message')) m.hidden = true
+  for (const m of root.querySelectorAll('.govuk-error-message:not([hidden])')) m.hidden = true
   for (const i of root.querySelectorAll('.govuk-input--error')) i.classList.remove('govuk-input--error')
   for (const i of root.querySelectorAll('.govuk-file-upload--error')) i.classList.remove('govuk-file-upload--error')
 }
