@@ -45,12 +45,16 @@ func init() {
 
 // all: every part is true.
 
-func evalAll(c *cond, le leafEvaluator) Tri {
-	r := Yes
+func evalAll(c *cond, le leafEvaluator) Tri { return evalJoin(c, le, No, Yes) }
+
+// evalJoin decides a list of parts: decisive as soon as one part has that
+// value, else unknown if any part is unknown, else otherwise.
+func evalJoin(c *cond, le leafEvaluator, decisive, otherwise Tri) Tri {
+	r := otherwise
 	for _, k := range c.kids {
 		switch eval(k, le) {
-		case No:
-			return No
+		case decisive:
+			return decisive
 		case Unknown:
 			r = Unknown
 		}
@@ -92,18 +96,7 @@ func missingAll(s *series, c *cond) ([]Msg, bool) {
 
 // any: at least one part is true.
 
-func evalAny(c *cond, le leafEvaluator) Tri {
-	r := No
-	for _, k := range c.kids {
-		switch eval(k, le) {
-		case Yes:
-			return Yes
-		case Unknown:
-			r = Unknown
-		}
-	}
-	return r
-}
+func evalAny(c *cond, le leafEvaluator) Tri { return evalJoin(c, le, Yes, No) }
 
 // whyAny sums up a long list that does not apply in one sentence.
 func whyAny(m *Model, a *answerSet, c *cond, v Tri, out []Msg) []Msg {
