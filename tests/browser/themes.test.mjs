@@ -9,9 +9,11 @@ import { startServer, launch, openPage, problems } from './lib/harness.mjs'
 
 let server, browser, rules
 before(async () => {
-  const file = (await readdir('public/assets')).find(f => /^rules\.[0-9a-f]+\.json$/.test(f))
-  // The published model holds the rules with their texts filled in (thresholds as numbers).
-  rules = JSON.parse(await readFile(`public/assets/${file}`, 'utf8')).rules
+  // The published models (one a language) hold the rules with their texts
+  // filled in (thresholds as numbers); these pages are the English ones.
+  const files = (await readdir('public/assets')).filter(f => /^rules\.[0-9a-f]+\.json$/.test(f))
+  const models = await Promise.all(files.map(async f => JSON.parse(await readFile(`public/assets/${f}`, 'utf8'))))
+  rules = models.find(m => m.lang === 'en').rules
   server = await startServer()
   browser = await launch()
 })
