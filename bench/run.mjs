@@ -169,7 +169,7 @@ async function buildTimes () {
 }
 
 // tempProject copies what Hugo reads into a temporary folder (the real
-// content included), linking node_modules and the generated assets.
+// content included), linking node_modules and the generated files.
 async function tempProject (prefix) {
   const tmp = await mkdtemp(path.join(os.tmpdir(), prefix))
   for (const d of ['config.toml', 'layouts', 'content', 'data', 'i18n', 'assets', 'security', 'static']) {
@@ -177,7 +177,8 @@ async function tempProject (prefix) {
   }
   await symlink(path.join(ROOT, 'node_modules'), path.join(tmp, 'node_modules'))
   await mkdir(path.join(tmp, 'build'))
-  await symlink(path.join(ROOT, 'build/assets'), path.join(tmp, 'build/assets'))
+  // The generated files config.toml mounts: the WebAssembly and the rules model.
+  for (const d of ['build/assets', 'build/model']) await symlink(path.join(ROOT, d), path.join(tmp, d))
   return tmp
 }
 
