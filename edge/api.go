@@ -88,9 +88,9 @@ func (a api) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // indexed returns the export, decoded and indexed, from the cache while
 // the file's ETag is the one the cache holds.
 func (a api) indexed(ctx context.Context) (*oruk.API, error) {
-	f, err := a.src.Open(ctx, exportName)
+	f, err := a.open(ctx)
 	if err != nil {
-		return nil, fmt.Errorf("open %s: %w", exportName, err)
+		return nil, err
 	}
 	defer f.Body.Close()
 	a.cache.mu.Lock()
@@ -106,13 +106,22 @@ func (a api) indexed(ctx context.Context) (*oruk.API, error) {
 	return a.cache.api, nil
 }
 
+// load reads and decodes the export, uncached.
 func (a api) load(ctx context.Context) (*oruk.Directory, error) {
+	f, err := a.open(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Body.Close()
+	return decodeExport(f)
+}
+
+func (a api) open(ctx context.Context) (*File, error) {
 	f, err := a.src.Open(ctx, exportName)
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", exportName, err)
 	}
-	defer f.Body.Close()
-	return decodeExport(f)
+	return f, nil
 }
 
 func decodeExport(f *File) (*oruk.Directory, error) {

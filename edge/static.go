@@ -19,8 +19,9 @@ type StaticFile struct {
 // StaticAPI returns, as files, the answer to every API address that takes
 // no query: the root, the three lists and every record. Hosts without code
 // serve them (the generated configurations map /api/x to api/x.json), and
-// the Worker sends them instead of answering again. They come from the
-// same endpoints as the live API, so they have its shapes.
+// the preview server sends them instead of answering again. (The Worker
+// holds only the export and answers from it with the same endpoints.) They
+// come from the same endpoints as the live API, so they have its shapes.
 func StaticAPI(ctx context.Context, src Source) ([]StaticFile, error) {
 	a := api{src: src}
 	dir, err := a.load(ctx)
@@ -62,8 +63,8 @@ func staticName(route string) string {
 }
 
 // serveStatic sends the prebuilt answer for a route without a query, if
-// the build wrote one, and reports whether it did. Sending a file costs the
-// Worker no decoding of the whole directory.
+// the build wrote one, and reports whether it did. Sending a file needs no
+// decoding of the whole directory.
 func (a api) serveStatic(w http.ResponseWriter, r *http.Request, route string) bool {
 	f, err := a.src.Open(r.Context(), staticName(route))
 	if err != nil {
