@@ -5,17 +5,33 @@
 // its port and root changed, as a council would change them.
 import { spawn } from 'node:child_process'
 import { once } from 'node:events'
-import { mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs'
+import { chmodSync, cpSync, mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { freePort } from '../../worker/lib/wrangler.mjs'
 
 const ROOT = '/var/www/focus-family/public' // security/hosting.Root
 
+// readable returns a copy of the folder that the servers' worker processes
+// (www-data, nobody) can read: the checkout itself may sit in a folder only
+// its owner can open, as a clone into `mktemp -d` does. One copy a folder,
+// removed when the tests end.
+const copies = new Map()
+function readable (dir) {
+  if (!copies.has(dir)) {
+    const copy = mkdtempSync(join(tmpdir(), 'focus-site-'))
+    chmodSync(copy, 0o755)
+    cpSync(dir, copy, { recursive: true })
+    copies.set(dir, copy)
+  }
+  return copies.get(dir)
+}
+process.on('exit', () => { for (const copy of copies.values()) rmSync(copy, { recursive: true, force: true }) })
+
 // generated reads a generated file with the port and root put in.
 function generated (file, port, listen) {
   const text = readFileSync(join('build/hosting', file), 'utf8')
-  const out = text.replaceAll(ROOT, resolve('public')).replace(listen[0], listen[1].replace('PORT', port))
+  const out = text.replaceAll(ROOT, readable('public')).replace(listen[0], listen[1].replace('PORT', port))
   if (out === text) throw new Error(`${file}: found no root or port to change`)
   return out
 }
@@ -69,7 +85,7 @@ const COMMAND = {
 // does: no headers beyond the server's own, its default 404 page.
 export const bareNginx = root => port => `server {
   listen 127.0.0.1:${port};
-  root ${resolve(root)};
+  root ${readable(root)};
   error_page 404 /404.html;
 }
 `
