@@ -43,11 +43,11 @@ async function timeEvaluations (n) {
     else { waiting.get(data.id)(data); waiting.delete(data.id) }
   }
   let next = 0
-  const call = (method, arg) => new Promise(resolve => { const id = ++next; waiting.set(id, resolve); worker.postMessage({ id, method, arg }) })
+  const call = (method, arg) => new Promise(resolve => { const id = ++next; waiting.set(id, resolve); worker.postMessage({ id, method, json: JSON.stringify(arg) }) })
   const value = async (method, arg) => {
     const r = await call(method, arg)
     if (r.error) throw new Error(r.error)
-    return r.value
+    return JSON.parse(r.json)
   }
   worker.postMessage({ start: { wasm: new URL(root.dataset.wasm, location.href).href, rules: new URL(root.dataset.rules, location.href).href } })
   await started

@@ -18,13 +18,13 @@ var absenceLevels = [...]struct{ threshold, code string }{
 
 // absence adds the level of absence an attendance value shows, if any. An
 // attendance value is a percentage that may be given as sessions.
-func (m *Model) absence(f *Field, v *value, out []Msg) []Msg {
+func (m *Model) absence(b *block[Arg], f *Field, v *value, out []Msg) []Msg {
 	if !f.AllowSessions || v.state != stKnown {
 		return out
 	}
 	for _, l := range absenceLevels {
 		if t := m.threshold(l.threshold); t != nil && v.num <= t.Value {
-			return append(out, Msg{Code: l.code, Args: []Arg{{Name: "threshold", Num: t.Value, Field: t.Unit}}})
+			return append(out, Msg{Code: l.code, Args: b.take(Arg{Name: "threshold", Num: t.Value, Field: t.Unit})})
 		}
 	}
 	return out

@@ -27,7 +27,12 @@ type value struct {
 // answerSet decides eligibility leaves from parsed answers. raw keeps the
 // answers as given, before irrelevant ones were dropped, so that trying
 // another value for an unknown answer can bring a skipped question back.
-type answerSet struct{ vals, raw []value }
+type answerSet struct {
+	vals, raw []value
+	args      block[Arg] // the reasons' arguments
+	msgs      block[Msg] // the reasons
+	scratch   []Msg      // where a reason is gathered before it is kept in msgs
+}
 
 func (a *answerSet) leaf(c *cond) Tri {
 	v := &a.vals[c.ref]
@@ -201,7 +206,7 @@ func parseNumber(f *Field, n Node) (value, Msg) {
 				s = trim(s[:n-1])
 			}
 		}
-		x, ok = parseDecimal(s)
+		x, ok = ParseDecimal(s)
 	}
 	if !ok || math.IsNaN(x) || math.IsInf(x, 0) || (f.Type == TypeCount && x != math.Trunc(x)) {
 		if f.Type == TypeCount {
@@ -238,8 +243,8 @@ func sessionsOf(n Node) (attended, possible float64, given, ok bool) {
 	s := asciiLower(trim(n.Str()))
 	for _, w := range sessionWords {
 		if i := index(s, w); i > 0 {
-			a, okA := parseDecimal(trim(s[:i]))
-			p, okP := parseDecimal(trim(s[i+len(w):]))
+			a, okA := ParseDecimal(trim(s[:i]))
+			p, okP := ParseDecimal(trim(s[i+len(w):]))
 			return a, p, true, okA && okP
 		}
 	}
@@ -265,11 +270,13 @@ func checkSessions(a, p float64, ok bool) (value, Msg) {
 	return value{state: stKnown, num: a / p * 100, sessions: true, attended: a, possible: p}, Msg{}
 }
 
-// parseDecimal reads a number typed by a person: digits with an optional
-// sign and a decimal point or comma ("85", "88.5", "85,5", "-0.5"). It is written out here
-// because strconv.ParseFloat would add about 15 KB to the browser's module;
-// answers never need exponents or more than 15 digits.
-func parseDecimal(s string) (float64, bool) {
+// ParseDecimal reads a number typed by a person: digits with an optional
+// sign and a decimal point or comma ("85", "88.5", "85,5", "-0.5"). With
+// at most 15 digits, one division by an exact power of ten gives the same
+// float64 as strconv.ParseFloat, which would add about 15 KB to the
+// browser's module; answers never need exponents or more digits. The
+// browser's JSON reader (wasm/) reads numbers with it too.
+func ParseDecimal(s string) (float64, bool) {
 	neg := s != "" && s[0] == '-'
 	if neg {
 		s = s[1:]

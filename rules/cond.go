@@ -58,20 +58,22 @@ const (
 )
 
 // comparison is one comparator of a number or count with a value: its key
-// in a condition and when it holds. Its words are the message templates
-// "compare.<key>.yes" ("below 90%") and "compare.<key>.no" ("not below
-// 90%"). To add one, add a cmpKind, its entry here and those two templates.
+// in a condition, when it holds, and the codes of its words: the message
+// templates "compare.<key>.yes" ("below 90%") and "compare.<key>.no" ("not
+// below 90%"). To add one, add a cmpKind, its entry here and those two
+// templates.
 type comparison struct {
-	key   string
-	holds func(a, b float64) bool
+	key     string
+	holds   func(a, b float64) bool
+	yes, no string
 }
 
 var comparisons = [...]comparison{
-	cmpLT: {"lt", func(a, b float64) bool { return a < b }},
-	cmpLE: {"le", func(a, b float64) bool { return a <= b }},
-	cmpGT: {"gt", func(a, b float64) bool { return a > b }},
-	cmpGE: {"ge", func(a, b float64) bool { return a >= b }},
-	cmpEQ: {"eq", func(a, b float64) bool { return a == b }},
+	cmpLT: {"lt", func(a, b float64) bool { return a < b }, "compare.lt.yes", "compare.lt.no"},
+	cmpLE: {"le", func(a, b float64) bool { return a <= b }, "compare.le.yes", "compare.le.no"},
+	cmpGT: {"gt", func(a, b float64) bool { return a > b }, "compare.gt.yes", "compare.gt.no"},
+	cmpGE: {"ge", func(a, b float64) bool { return a >= b }, "compare.ge.yes", "compare.ge.no"},
+	cmpEQ: {"eq", func(a, b float64) bool { return a == b }, "compare.eq.yes", "compare.eq.no"},
 }
 
 func (c cmpKind) holds(a, b float64) bool { return comparisons[c].holds(a, b) }

@@ -318,9 +318,9 @@ func (d *decoder) value(o obj, key string, f *Field, kind string, c *cond) bool 
 	case isThr && d.m.Thresholds[ti].Unit != f.Unit:
 		o.fail("threshold " + quote(c.thr) + " is in " + unitName(d.m.Thresholds[ti].Unit) + " but " + what + " is in " + unitName(f.Unit))
 	case c.val < f.Min || c.val > f.Max:
-		o.fail(formatNum(c.val) + " is outside the range of " + what + " (" + formatNum(f.Min) + " to " + formatNum(f.Max) + ")")
+		o.fail(FormatNumber(c.val) + " is outside the range of " + what + " (" + FormatNumber(f.Min) + " to " + FormatNumber(f.Max) + ")")
 	case f.Type == TypeCount && c.val != float64(int(c.val)):
-		o.fail("count " + quote(f.ID) + " can only be compared with a whole number, not " + formatNum(c.val))
+		o.fail("count " + quote(f.ID) + " can only be compared with a whole number, not " + FormatNumber(c.val))
 	default:
 		return true
 	}

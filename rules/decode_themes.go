@@ -10,14 +10,14 @@ func (d *decoder) decodeThemes(root Node) {
 	seen := map[int]bool{}
 	d.each(root, "themes", "theme", func(o obj, _ int) {
 		if num := o.n.Get("number"); num != nil && num.Kind() == KindNumber {
-			o.entry = "theme " + formatNum(num.Num())
+			o.entry = "theme " + FormatNumber(num.Num())
 		}
 		var t Theme
 		o.read(provenance(&t.Provenance, spec{"number", kWhole, &t.Number}, spec{"title", kText, &t.Title},
 			spec{"short", kText, &t.Short}, spec{"summary", kText, &t.Summary}, spec{"status", kText, &t.Status},
 			spec{"criteria", kOther, nil}))
 		if checking && seen[t.Number] {
-			o.fail("duplicate theme number " + formatNum(float64(t.Number)))
+			o.fail("duplicate theme number " + FormatNumber(float64(t.Number)))
 		}
 		seen[t.Number] = true
 		if checking && t.Status != "" && t.Status != StatusLocal && t.Status != StatusNationalExample {
@@ -40,7 +40,7 @@ func (d *decoder) decodeThemes(root Node) {
 }
 
 func (d *decoder) decodeCriterion(themeEntry string, j int, n Node, t *Theme) {
-	o := obj{d: d, file: "themes", entry: themeEntry + " criterion " + formatNum(float64(j+1)), n: n}
+	o := obj{d: d, file: "themes", entry: themeEntry + " criterion " + FormatNumber(float64(j+1)), n: n}
 	if n.Kind() != KindMap {
 		o.fail("must be a set of fields")
 		return

@@ -3,15 +3,17 @@ package rules
 // explain turns an outcome into a Result with a reason for every criterion,
 // pathway and the verdict.
 func (m *Model) explain(a *answerSet, o *outcome) *Result {
-	r := &Result{Verdict: o.verdict, Basis: o.basis, ThemesMet: []int{}, Services: []string{}}
+	r := &Result{Verdict: o.verdict, Basis: o.basis, ThemesMet: []int{}, Services: []string{},
+		Themes: make([]ThemeResult, 0, len(m.Themes)), Pathways: make([]PathwayResult, 0, len(m.Pathways))}
+	criteria := make([]CriterionResult, len(m.criteria)) // one array, cut into the themes' lists
 	k := 0
 	for ti, t := range m.Themes {
 		tr := ThemeResult{Number: t.Number, Title: t.Title, Status: t.Status, Met: o.themes[ti].String(),
-			Criteria: make([]CriterionResult, 0, len(t.Criteria))}
+			Criteria: criteria[k : k : k+len(t.Criteria)]}
 		for range t.Criteria {
 			c := m.criteria[k]
 			tr.Criteria = append(tr.Criteria, CriterionResult{ID: c.ID, Text: c.Text, Met: o.crit[k].String(),
-				Why: m.why(a, c.cond, o.crit[k], nil), Judgement: c.Judgement, Services: nonNil(c.Services)})
+				Why: m.reasons(a, c.cond, o.crit[k]), Judgement: c.Judgement, Services: nonNil(c.Services)})
 			k++
 		}
 		if o.themes[ti] == Yes {
@@ -21,7 +23,7 @@ func (m *Model) explain(a *answerSet, o *outcome) *Result {
 	}
 	for i, p := range m.Pathways {
 		r.Pathways = append(r.Pathways, PathwayResult{ID: p.ID, Title: p.Title, Suggested: o.paths[i].String(),
-			Why: m.why(a, p.cond, o.paths[i], nil), Services: p.Services})
+			Why: m.reasons(a, p.cond, o.paths[i]), Services: p.Services})
 		if o.paths[i] == Yes {
 			r.Services = addAll(r.Services, p.Services)
 		}

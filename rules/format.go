@@ -5,10 +5,54 @@ import (
 	"strconv"
 )
 
-// formatNum writes a number the way a person would: no trailing zeros, at
-// most two decimals (89.9, 90, 85.33).
-func formatNum(f float64) string {
-	return strconv.FormatFloat(math.Round(f*100)/100, 'f', -1, 64)
+// FormatNumber writes a number the way a person would: no trailing zeros,
+// at most two decimals (89.9, 90, 85.33). It counts in whole hundredths,
+// which is exact below 10^13, far beyond any answer or threshold; larger
+// numbers lose their decimals. Written out, it keeps strconv's float
+// formatting (about 10 KB) out of the browser's module.
+func FormatNumber(f float64) string { return string(AppendNumber(nil, f)) }
+
+// AppendNumber appends FormatNumber(f) to b.
+func AppendNumber(b []byte, f float64) []byte {
+	switch {
+	case math.IsNaN(f):
+		return append(b, "NaN"...)
+	case math.IsInf(f, 1):
+		return append(b, "+Inf"...)
+	case math.IsInf(f, -1):
+		return append(b, "-Inf"...)
+	}
+	if f < 0 && math.Round(f*100) != 0 {
+		b = append(b, '-')
+	}
+	f = math.Abs(f)
+	if f >= 1e13 {
+		return appendBigInteger(b, math.Round(f))
+	}
+	cents := int64(math.Round(f * 100))
+	b = strconv.AppendInt(b, cents/100, 10)
+	if c := cents % 100; c != 0 {
+		b = append(b, '.', byte('0'+c/10))
+		if c%10 != 0 {
+			b = append(b, byte('0'+c%10))
+		}
+	}
+	return b
+}
+
+// appendBigInteger appends the digits of a large whole number. Beyond 2^53
+// they are as near as float64 holds.
+func appendBigInteger(b []byte, f float64) []byte {
+	start := len(b)
+	for f >= 1 {
+		d := math.Mod(f, 10)
+		b = append(b, byte('0'+int(d)))
+		f = math.Round((f - d) / 10)
+	}
+	for i, j := start, len(b)-1; i < j; i, j = i+1, j-1 {
+		b[i], b[j] = b[j], b[i]
+	}
+	return b
 }
 
 // trim removes spaces, tabs and line breaks at either end. It stands in for

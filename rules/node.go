@@ -16,8 +16,8 @@ const (
 )
 
 // Node is a read-only view of a JSON-like tree. The rules data and the
-// answers reach the engine through it, so that the browser (over syscall/js
-// values from JSON.parse) and native Go (over values from a YAML or JSON
+// answers reach the engine through it, so that the browser (over the
+// WebAssembly shell's own JSON reader, wasm/jsonread.go) and native Go (over values from a YAML or JSON
 // unmarshal) share one decoder without the engine importing either.
 //
 // Get returns nil when the node is not a map or the key is absent. Index

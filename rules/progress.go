@@ -49,6 +49,8 @@ type series struct {
 	checked []int // indices into m.criteria of the criteria being checked
 	sig     []Tri // their significant progress, once known
 	self    int   // index into checked of the criterion being judged
+
+	args block[Arg] // the reasons' arguments
 }
 
 // MaxTerms is the most termly reviews a progress check reads: four school

@@ -28,7 +28,7 @@ func (s *series) holdsText(c *cond) Msg {
 	if c.drop {
 		return Msg{Code: "progress.holds.drop", Args: []Arg{f.label(), {Name: "fall", Num: c.val, Field: "%"}}}
 	}
-	return Msg{Code: "progress.holds.compare", Args: []Arg{f.label(), {Name: "comparison", Kind: ArgMsg, Msg: phrase(c, true, f.Unit)}}}
+	return Msg{Code: "progress.holds.compare", Args: []Arg{f.label(), {Name: "comparison", Kind: ArgMsg, Msg: phrase(&s.args, c, true, f.Unit)}}}
 }
 
 // valueText says what was recorded at entry (term < 0) or in a term, and
@@ -45,8 +45,8 @@ func (s *series) valueText(c *cond, v *value, term int, out []Msg) []Msg {
 	case c.op == opIs:
 		return append(out, Msg{Code: "progress.said" + when, Args: append(args, saidArg(ArgMeasure, f, v.yes))})
 	}
-	args = append(args, Arg{Name: "value", Kind: ArgMsg, Msg: shown(f, v)}, Arg{Name: "comparison", Kind: ArgMsg, Msg: phrase(c, c.cmp.holds(v.num, c.val), f.Unit)})
-	return s.m.absence(f, v, append(out, Msg{Code: "progress.value" + when, Args: args}))
+	args = append(args, Arg{Name: "value", Kind: ArgMsg, Msg: shown(&s.args, f, v)}, Arg{Name: "comparison", Kind: ArgMsg, Msg: phrase(&s.args, c, c.cmp.holds(v.num, c.val), f.Unit)})
+	return s.m.absence(&s.args, f, v, append(out, Msg{Code: "progress.value" + when, Args: args}))
 }
 
 func (s *series) leafReason(c *cond, v Tri, out []Msg) []Msg {
@@ -81,13 +81,13 @@ func (s *series) sumReason(c *cond, v Tri, f *Field) Msg {
 	if unknown {
 		return Msg{Code: "progress.sum.notRecorded", Args: []Arg{f.label(), {Name: "n", Num: float64(c.n)}}}
 	}
-	return Msg{Code: "progress.sum", Args: []Arg{f.label(), {Name: "n", Num: float64(c.n)}, {Name: "total", Num: total, Field: f.Unit}, {Name: "comparison", Kind: ArgMsg, Msg: phrase(c, v == Yes, f.Unit)}}}
+	return Msg{Code: "progress.sum", Args: []Arg{f.label(), {Name: "n", Num: float64(c.n)}, {Name: "total", Num: total, Field: f.Unit}, {Name: "comparison", Kind: ArgMsg, Msg: phrase(&s.args, c, v == Yes, f.Unit)}}}
 }
 
 // eachReason says how many of the terms in a row the leaf held.
 func (s *series) eachReason(c *cond, v Tri) Msg {
 	kind := ".compare"
-	what := Arg{Name: "holds", Kind: ArgMsg, Msg: Msg{Code: "progress.each.compare", Args: []Arg{s.field(c).label(), {Name: "comparison", Kind: ArgMsg, Msg: phrase(c, true, s.field(c).Unit)}}}}
+	what := Arg{Name: "holds", Kind: ArgMsg, Msg: Msg{Code: "progress.each.compare", Args: []Arg{s.field(c).label(), {Name: "comparison", Kind: ArgMsg, Msg: phrase(&s.args, c, true, s.field(c).Unit)}}}}
 	switch {
 	case c.drop:
 		what = Arg{Name: "holds", Kind: ArgMsg, Msg: Msg{Code: "progress.each.drop", Args: []Arg{s.field(c).label(), {Name: "fall", Num: c.val, Field: "%"}}}}
@@ -142,7 +142,7 @@ func (s *series) leafMissing(c *cond) []Msg {
 		if out := s.unrecorded(c, len(s.terms)-c.n, len(s.terms)); len(out) > 0 {
 			return out
 		}
-		return []Msg{{Code: "missing.sum", Args: []Arg{f.label(), {Name: "n", Num: float64(c.n)}, {Name: "comparison", Kind: ArgMsg, Msg: phrase(c, true, f.Unit)}}}}
+		return []Msg{{Code: "missing.sum", Args: []Arg{f.label(), {Name: "n", Num: float64(c.n)}, {Name: "comparison", Kind: ArgMsg, Msg: phrase(&s.args, c, true, f.Unit)}}}}
 	}
 	out := s.unrecorded(c, max(0, len(s.terms)-c.n), len(s.terms))
 	if need := c.n - s.streak(c); need > 0 {

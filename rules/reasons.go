@@ -7,24 +7,32 @@ func (m *Model) why(a *answerSet, c *cond, v Tri, out []Msg) []Msg {
 	return operators[c.op].why(m, a, c, v, out)
 }
 
+// reasons is why's sentences for c, kept in a's block.
+func (m *Model) reasons(a *answerSet, c *cond, v Tri) []Msg {
+	a.scratch = m.why(a, c, v, a.scratch[:0])
+	return a.msgs.take(a.scratch...)
+}
+
 func (m *Model) leafReason(a *answerSet, c *cond, v Tri, out []Msg) []Msg {
 	q := &m.Questions[c.ref]
 	ans := &a.vals[c.ref]
 	label := q.label()
 	switch ans.state {
 	case stUnknown:
-		return append(out, Msg{Code: "reason.unknown", Args: []Arg{label}})
+		return append(out, Msg{Code: "reason.unknown", Args: a.args.take(label)})
 	case stMissing, stSkipped:
-		return append(out, Msg{Code: "reason.noAnswer", Args: []Arg{label}})
+		return append(out, Msg{Code: "reason.noAnswer", Args: a.args.take(label)})
 	}
 	switch c.op {
 	case opIs:
-		return append(out, Msg{Code: "reason.said", Args: []Arg{saidArg(ArgQuestion, &q.Field, ans.yes)}})
+		return append(out, Msg{Code: "reason.said", Args: a.args.take(saidArg(ArgQuestion, &q.Field, ans.yes))})
 	case opIn:
-		return append(out, Msg{Code: "reason.chose", Args: []Arg{label, {Name: "option", Kind: ArgOption, Text: q.ID, Field: ans.opt}}})
+		return append(out, Msg{Code: "reason.chose", Args: a.args.take(label, Arg{Name: "option", Kind: ArgOption, Text: q.ID, Field: ans.opt})})
 	}
-	out = append(out, Msg{Code: "reason.compare", Args: []Arg{label, {Name: "value", Kind: ArgMsg, Msg: shown(&q.Field, ans)}, {Name: "comparison", Kind: ArgMsg, Msg: phrase(c, v == Yes, q.Unit)}}})
-	return m.absence(&q.Field, ans, out)
+	out = append(out, Msg{Code: "reason.compare", Args: a.args.take(label,
+		Arg{Name: "value", Kind: ArgMsg, Msg: shown(&a.args, &q.Field, ans)},
+		Arg{Name: "comparison", Kind: ArgMsg, Msg: phrase(&a.args, c, v == Yes, q.Unit)})})
+	return m.absence(&a.args, &q.Field, ans, out)
 }
 
 // saidArg is the words of a yes or no answer: the field's ifYes or ifNo.
@@ -36,21 +44,21 @@ func saidArg(kind ArgKind, f *Field, yes bool) Arg {
 }
 
 // shown is an answer as the family gave it.
-func shown(f *Field, v *value) Msg {
+func shown(b *block[Arg], f *Field, v *value) Msg {
 	if v.sessions {
-		return Msg{Code: "value.sessions", Args: []Arg{{Name: "attended", Num: float64(int(v.attended))}, {Name: "possible", Num: float64(int(v.possible))}, {Name: "percent", Num: v.num, Field: f.Unit}}}
+		return Msg{Code: "value.sessions", Args: b.take(Arg{Name: "attended", Num: float64(int(v.attended))}, Arg{Name: "possible", Num: float64(int(v.possible))}, Arg{Name: "percent", Num: v.num, Field: f.Unit})}
 	}
-	return Msg{Code: "value.number", Args: []Arg{{Name: "value", Num: v.num, Field: f.Unit}}}
+	return Msg{Code: "value.number", Args: b.take(Arg{Name: "value", Num: v.num, Field: f.Unit})}
 }
 
 // phrase says how a value stands against a comparison: "below 90%",
 // "at least 15 days", "not above 90%". The code is "compare.<op>.<holds>".
-func phrase(c *cond, holds bool, unit string) Msg {
-	h := ".no"
+func phrase(b *block[Arg], c *cond, holds bool, unit string) Msg {
+	code := comparisons[c.cmp].no
 	if holds {
-		h = ".yes"
+		code = comparisons[c.cmp].yes
 	}
-	return Msg{Code: "compare." + comparisons[c.cmp].key + h, Args: []Arg{{Name: "value", Num: c.val, Field: unit}}}
+	return Msg{Code: code, Args: b.take(Arg{Name: "value", Num: c.val, Field: unit})}
 }
 
 func (m *Model) verdictReason(o *outcome, unknowns []UnknownResult) []Msg {

@@ -2,7 +2,11 @@
 
 package main
 
-import "github.com/focusfamily/portal/rules"
+import (
+	"unsafe"
+
+	"github.com/focusfamily/portal/rules"
+)
 
 // The engine's results as JSON text (see json.go). The checker's result
 // carries only what the page cannot know from its build: what applies and
@@ -13,7 +17,7 @@ import "github.com/focusfamily/portal/rules"
 func result(w *jsonw, r *rules.Result) {
 	w.open('{')
 	w.field("verdict", r.Verdict)
-	w.field("verdictReason", words.Sentences(r.VerdictWhy))
+	sentences(w, "verdictReason", r.VerdictWhy)
 	w.key("criteria")
 	w.open('[')
 	for _, t := range r.Themes {
@@ -23,7 +27,7 @@ func result(w *jsonw, r *rules.Result) {
 				w.field("id", c.ID)
 				w.key("theme")
 				w.int(t.Number)
-				w.field("reason", words.Sentences(c.Why))
+				sentences(w, "reason", c.Why)
 				w.close('}')
 			}
 		}
@@ -35,7 +39,7 @@ func result(w *jsonw, r *rules.Result) {
 		if p.Suggested == "yes" {
 			w.open('{')
 			w.field("id", p.ID)
-			w.field("reason", words.Sentences(p.Why))
+			sentences(w, "reason", p.Why)
 			w.close('}')
 		}
 	}
@@ -53,6 +57,15 @@ func result(w *jsonw, r *rules.Result) {
 	}
 	w.close(']')
 	w.close('}')
+}
+
+// scratch holds a reason's words until they are written into the reply.
+var scratch []byte
+
+// sentences writes "key": the messages in words.
+func sentences(w *jsonw, key string, ms []rules.Msg) {
+	scratch = words.AppendSentences(scratch[:0], ms)
+	w.field(key, unsafe.String(unsafe.SliceData(scratch), len(scratch)))
 }
 
 func progressResult(w *jsonw, r *rules.ProgressResult) {

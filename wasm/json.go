@@ -26,18 +26,24 @@ func (w *jsonw) bool(v bool)  { w.sep(); w.b = strconv.AppendBool(w.b, v) }
 const hexDigits = "0123456789abcdef"
 
 // str writes s as a JSON string. Text other than quotes, backslashes and
-// control characters passes as it is (UTF-8, as JSON allows).
+// control characters passes as it is (UTF-8, as JSON allows), copied a run
+// at a time.
 func (w *jsonw) str(s string) {
 	w.sep()
 	w.b = append(w.b, '"')
 	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case c == '"' || c == '\\':
-			w.b = append(w.b, '\\', c)
-		case c < 0x20:
+		j := i
+		for j < len(s) && s[j] >= 0x20 && s[j] != '"' && s[j] != '\\' {
+			j++
+		}
+		w.b = append(w.b, s[i:j]...)
+		if i = j; i == len(s) {
+			break
+		}
+		if c := s[i]; c < 0x20 {
 			w.b = append(w.b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xF])
-		default:
-			w.b = append(w.b, c)
+		} else {
+			w.b = append(w.b, '\\', c)
 		}
 	}
 	w.b = append(w.b, '"')

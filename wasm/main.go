@@ -5,20 +5,23 @@
 // results, with the reasons written in the model's language by package
 // wording. Nothing here decides anything.
 //
-// It reads its argument as a JavaScript value (node.go) and returns JSON
-// text, which the engine's worker reads with JSON.parse (json.go). It sets
-// globalThis.focusFamilyRules with:
+// The engine's worker (assets/js/engine/worker.js) calls the functions this
+// module exports. Each takes JSON text, which the worker writes as UTF-8
+// into the buffer input(n) returns, and replies with JSON text, whose length
+// it returns and which starts at output(). So an evaluation crosses between
+// JavaScript and Go once each way, with no crossing for each value, which is
+// what syscall/js would cost.
 //
-//	load(model) -> {ok, errors}        model: the parsed build/model/<lang>.json
-//	                                    ({lang, rules, messages, ...}; see rules/README.md)
-//	relevant(answers) -> [question ids] the questions to ask, in order
-//	validate(answers) -> [{question, message}]
-//	evaluate(answers) -> result | {errors}
-//	progress(input) -> progress result | {errors}   input: the progress JSON (rules/README.md)
+//	load       the rules model, build/model/<lang>.json: {lang, rules, messages, ...}
+//	           (see rules/README.md) -> {"ok":true} or {"ok":false,"errors":[...]}
+//	relevant   answers -> [question ids]: the questions to ask, in order
+//	validate   answers -> [{question, message}]
+//	evaluate   answers -> result | {errors}
+//	progress   the progress input (rules/README.md) -> progress result | {errors}
 package main
 
 import (
-	"syscall/js"
+	"unsafe"
 
 	"github.com/focusfamily/portal/rules"
 	"github.com/focusfamily/portal/wording"
@@ -27,31 +30,54 @@ import (
 var (
 	model *rules.Model
 	words *wording.Words
+	in    []byte
+	out   jsonw
 )
 
-func main() {
-	api := jsObject.New()
-	api.Set("load", js.FuncOf(jsonCall(load)))
-	api.Set("relevant", js.FuncOf(jsonCall(withModel(relevant))))
-	api.Set("validate", js.FuncOf(jsonCall(withModel(validate))))
-	api.Set("evaluate", js.FuncOf(jsonCall(withModel(evaluate))))
-	api.Set("progress", js.FuncOf(jsonCall(withModel(progress))))
-	js.Global().Set("focusFamilyRules", api)
-	select {}
+// main only keeps the module alive for its exported functions.
+func main() { select {} }
+
+// input makes a buffer of n bytes for the next call's JSON text. Each call
+// gets a new one, never reused: the values read from it point into it (see
+// readJSON), and the model keeps some for good.
+//
+//go:wasmexport input
+func input(n int32) unsafe.Pointer {
+	in = make([]byte, max(n, 1))[:n]
+	return unsafe.Pointer(unsafe.SliceData(in))
 }
 
-// jsonCall checks for the one argument and returns the reply as JSON text.
-func jsonCall(f func(*jsonw, rules.Node)) func(js.Value, []js.Value) any {
-	return func(_ js.Value, args []js.Value) any {
-		w := &jsonw{}
-		if len(args) != 1 {
-			failure(w, "expected one argument")
-		} else {
-			f(w, wrap(args[0]))
-		}
-		return string(w.b)
+// output is where the last reply starts. It is read before the next call.
+//
+//go:wasmexport output
+func output() unsafe.Pointer { return unsafe.Pointer(unsafe.SliceData(out.b)) }
+
+// call reads the input and writes f's reply, returning its length.
+func call(f func(*jsonw, rules.Node)) int32 {
+	out.b = out.b[:0]
+	v, err := readJSON(in)
+	if err != nil {
+		failure(&out, "the engine's input is not JSON it can read: "+err.Error())
+	} else {
+		f(&out, v)
 	}
+	return int32(len(out.b))
 }
+
+//go:wasmexport load
+func loadCall() int32 { return call(load) }
+
+//go:wasmexport relevant
+func relevantCall() int32 { return call(withModel(relevant)) }
+
+//go:wasmexport validate
+func validateCall() int32 { return call(withModel(validate)) }
+
+//go:wasmexport evaluate
+func evaluateCall() int32 { return call(withModel(evaluate)) }
+
+//go:wasmexport progress
+func progressCall() int32 { return call(withModel(progress)) }
 
 // load decodes the model: its rules and the message templates of its
 // language. The build has already checked them, so an error here means the

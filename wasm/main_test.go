@@ -4,63 +4,30 @@ package main
 
 import (
 	"encoding/json"
-	"syscall/js"
+	"strings"
 	"testing"
+	"unsafe"
 
 	"github.com/focusfamily/portal/rules"
 	"github.com/focusfamily/portal/rules/export"
 )
 
-// parse turns JSON text into a JavaScript value, as the page's fetch().json() does.
-func parse(t *testing.T, text string) js.Value {
+// send calls one of the module's exported functions as the engine's worker
+// does: the JSON text written into the buffer input returns, the reply read
+// from output. It returns the reply read back into Go values.
+func send(t *testing.T, f func() int32, text string) any {
 	t.Helper()
-	return js.Global().Get("JSON").Call("parse", text)
-}
-
-func TestJSNodeKinds(t *testing.T) {
-	n := wrap(parse(t, `{"b": true, "n": 85.5, "s": "yes", "l": [1, 2], "m": {"x": null}}`))
-	tests := []struct {
-		name string
-		got  rules.NodeKind
-		want rules.NodeKind
-	}{
-		{"map", n.Kind(), rules.KindMap},
-		{"bool", n.Get("b").Kind(), rules.KindBool},
-		{"number", n.Get("n").Kind(), rules.KindNumber},
-		{"string", n.Get("s").Kind(), rules.KindString},
-		{"list", n.Get("l").Kind(), rules.KindList},
-		{"null", n.Get("m").Get("x").Kind(), rules.KindNull},
-	}
-	for _, tt := range tests {
-		if tt.got != tt.want {
-			t.Errorf("%s: kind %v, want %v", tt.name, tt.got, tt.want)
-		}
-	}
-	if n.Get("missing") != nil || n.Get("l").Index(5) != nil || n.Get("s").Get("x") != nil {
-		t.Error("absent keys and indexes must read as nil")
-	}
-	if n.Get("n").Num() != 85.5 || n.Get("s").Str() != "yes" || !n.Get("b").Bool() || n.Get("l").Len() != 2 {
-		t.Error("values do not read back")
-	}
-	if len(n.Keys()) != 5 || n.Len() != 5 {
-		t.Errorf("keys %v", n.Keys())
-	}
-}
-
-// reply calls one of the shell's functions as the worker does and reads its
-// JSON reply back into Go values.
-func reply(t *testing.T, f func(*jsonw, rules.Node), arg js.Value) any {
-	t.Helper()
-	w := &jsonw{}
-	f(w, wrap(arg))
+	copy(unsafe.Slice((*byte)(input(int32(len(text)))), len(text)), text)
+	n := f()
+	reply := unsafe.Slice((*byte)(output()), n)
 	var v any
-	if err := json.Unmarshal(w.b, &v); err != nil {
-		t.Fatalf("reply %q is not JSON: %v", w.b, err)
+	if err := json.Unmarshal(reply, &v); err != nil {
+		t.Fatalf("reply %q is not JSON: %v", reply, err)
 	}
 	return v
 }
 
-// loadModel loads the exported model of lang, as the page does with the
+// loadModel loads the exported model of lang, as the worker does with the
 // fetched build/model/<lang>.json.
 func loadModel(t *testing.T, lang string) {
 	t.Helper()
@@ -72,31 +39,96 @@ func loadModel(t *testing.T, lang string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := reply(t, load, parse(t, string(data))).(map[string]any); got["ok"] != true {
+	if got := send(t, loadCall, string(data)).(map[string]any); got["ok"] != true {
 		t.Fatalf("load: %v", got)
 	}
 }
 
-// TestEvaluateThroughJS runs the shell as the page does: the model as a
-// JavaScript object, answers as another, the result as plain values.
-func TestEvaluateThroughJS(t *testing.T) {
+// TestEvaluateThroughExports runs the module as the worker does.
+func TestEvaluateThroughExports(t *testing.T) {
 	loadModel(t, "en")
-	answers := parse(t, `{"attendance_percent": "85"}`)
-	errs := reply(t, validate, answers).([]any)
+	answers := `{"attendance_percent": "85"}`
+	errs := send(t, validateCall, answers).([]any)
 	if len(errs) == 0 {
 		t.Fatal("missing answers must be reported")
 	}
-	if msg := errs[0].(map[string]any)["message"].(string); msg == "" || msg[0] == '[' || msg != "Answer the question about the child's school place" {
+	if msg := errs[0].(map[string]any)["message"].(string); msg != "Answer the question about the child's school place" {
 		t.Errorf("validation message %q is not written out", msg)
 	}
-	if got := reply(t, relevant, answers).([]any); len(got) == 0 || got[0] != "attendance_percent" {
+	if got := send(t, relevantCall, answers).([]any); len(got) == 0 || got[0] != "attendance_percent" {
 		t.Errorf("relevant: %v", got)
 	}
-	if got := reply(t, evaluate, parse(t, `{"attendance_percent": 1}`)).(map[string]any); got["errors"] == nil {
+	if got := send(t, evaluateCall, `{"attendance_percent": 1}`).(map[string]any); got["errors"] == nil {
 		t.Error("evaluate must refuse incomplete answers")
 	}
-	if got := reply(t, load, parse(t, `{"rules": {}}`)).(map[string]any); got["ok"] != false {
+	if got := send(t, loadCall, `{"rules": {}}`).(map[string]any); got["ok"] != false {
 		t.Errorf("a model without rules must not load: %v", got)
+	}
+}
+
+// TestInputThatIsNotJSON: text the reader refuses gets an error reply that
+// names the byte, and the module goes on answering.
+func TestInputThatIsNotJSON(t *testing.T) {
+	loadModel(t, "en")
+	for _, text := range []string{"", "{", `{"attendance_percent": }`, strings.Repeat("[", 100) + strings.Repeat("]", 100)} {
+		got := send(t, evaluateCall, text).(map[string]any)
+		errs, _ := got["errors"].([]any)
+		if got["ok"] != false || len(errs) != 1 || !strings.Contains(errs[0].(string), "at byte") {
+			t.Errorf("%.20q: %v", text, got)
+		}
+	}
+	if got := send(t, relevantCall, `{"attendance_percent": "85"}`).([]any); len(got) == 0 {
+		t.Error("the module stopped answering after bad input")
+	}
+}
+
+func TestJSONReader(t *testing.T) {
+	n, err := readJSON([]byte(` {"b": true, "f": false, "n": -85.5, "s": "yes", "e": "a\"b\\c\/\n\u00e9\ud83d\ude00",
+		"l": [1, [2], {}], "m": {"x": null}, "": ""} `))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		got  rules.NodeKind
+		want rules.NodeKind
+	}{
+		{"map", n.Kind(), rules.KindMap},
+		{"true", n.Get("b").Kind(), rules.KindBool},
+		{"false", n.Get("f").Kind(), rules.KindBool},
+		{"number", n.Get("n").Kind(), rules.KindNumber},
+		{"string", n.Get("s").Kind(), rules.KindString},
+		{"list", n.Get("l").Kind(), rules.KindList},
+		{"list in a list", n.Get("l").Index(1).Kind(), rules.KindList},
+		{"null", n.Get("m").Get("x").Kind(), rules.KindNull},
+	}
+	for _, tt := range tests {
+		if tt.got != tt.want {
+			t.Errorf("%s: kind %v, want %v", tt.name, tt.got, tt.want)
+		}
+	}
+	if n.Get("missing") != nil || n.Get("l").Index(3) != nil || n.Get("l").Index(-1) != nil || n.Get("s").Get("x") != nil || n.Index(0) != nil {
+		t.Error("absent keys and indexes must read as nil")
+	}
+	if n.Get("n").Num() != -85.5 || n.Get("s").Str() != "yes" || !n.Get("b").Bool() || n.Get("f").Bool() || n.Get("l").Len() != 3 {
+		t.Error("values do not read back")
+	}
+	if got := n.Get("e").Str(); got != "a\"b\\c/\né😀" {
+		t.Errorf("escapes read as %q", got)
+	}
+	if keys := n.Keys(); len(keys) != 8 || n.Len() != 8 || keys[0] != "b" || keys[7] != "" {
+		t.Errorf("keys %q", keys)
+	}
+}
+
+func TestJSONReaderRefuses(t *testing.T) {
+	for _, text := range []string{
+		``, `{`, `[1,]`, `{"a" 1}`, `{"a":1,}`, `{a:1}`, `"open`, `"bad \x escape"`, `"\u12"`, `"\ud83d\u0041"`,
+		`1 2`, `1e5`, `12345678901234567`, `tru`, `nul`, `-`, strings.Repeat("[", maxDepth+2) + strings.Repeat("]", maxDepth+2),
+	} {
+		if _, err := readJSON([]byte(text)); err == nil {
+			t.Errorf("%.30q was read", text)
+		}
 	}
 }
 
@@ -105,7 +137,7 @@ func TestEvaluateThroughJS(t *testing.T) {
 // page reads.
 func TestReasonsInTheModelsLanguage(t *testing.T) {
 	loadModel(t, "pl")
-	errs := reply(t, validate, parse(t, `{"attendance_percent": "120"}`)).([]any)
+	errs := send(t, validateCall, `{"attendance_percent": "120"}`).([]any)
 	first := errs[0].(map[string]any)
 	if first["question"] != "attendance_percent" || first["message"] != "Obecność dziecka: wpisz wartość od 0% do 100%" {
 		t.Errorf("validation in Polish: %v", first)
@@ -117,7 +149,7 @@ func TestReasonsInTheModelsLanguage(t *testing.T) {
 		"asb_intervention": "no", "parent_in_justice_system": "no", "adult_out_of_work": "no", "young_person_neet": "no",
 		"serious_debt": "no", "domestic_abuse": "no", "mental_health": "no", "substance_misuse": "no",
 		"long_term_health_condition": "no"}`
-	got := reply(t, evaluate, parse(t, answers)).(map[string]any)
+	got := send(t, evaluateCall, answers).(map[string]any)
 	if got["errors"] != nil {
 		t.Fatalf("evaluate: %v", got["errors"])
 	}

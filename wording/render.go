@@ -28,7 +28,7 @@ func (w *Words) check(c *rules.ProgressCheck) {
 	c.Reason = w.Sentences(c.Why)
 	c.Missing = make([]string, 0, len(c.MissingWhy))
 	for _, m := range c.MissingWhy {
-		if s := w.phrase(m); !contains(c.Missing, s) {
+		if s := string(w.appendPhrase(nil, m)); !contains(c.Missing, s) {
 			c.Missing = append(c.Missing, s)
 		}
 	}

@@ -12,26 +12,29 @@ import "github.com/focusfamily/portal/rules"
 //
 // Arms may hold placeholders of their own.
 
-// format fills tmpl with args; hash is what # stands for, inside a plural.
-func (w *Words) format(tmpl string, args []rules.Arg, hash string) string {
-	out := make([]byte, 0, len(tmpl)+32)
+// appendFormat appends tmpl filled with args; hash is what # stands for,
+// inside a plural.
+func (w *Words) appendFormat(b []byte, tmpl string, args []rules.Arg, hash []byte) []byte {
 	for i := 0; i < len(tmpl); i++ {
-		c := tmpl[i]
-		switch {
-		case c == '#' && hash != "":
-			out = append(out, hash...)
-		case c == '{':
+		j := i // copy the text up to the next placeholder or # in one piece
+		for j < len(tmpl) && tmpl[j] != '{' && (tmpl[j] != '#' || len(hash) == 0) {
+			j++
+		}
+		b = append(b, tmpl[i:j]...)
+		switch i = j; {
+		case i == len(tmpl):
+		case tmpl[i] == '#':
+			b = append(b, hash...)
+		default:
 			j := closing(tmpl, i)
 			if j < 0 {
-				return string(append(out, tmpl[i:]...))
+				return append(b, tmpl[i:]...)
 			}
-			out = append(out, w.placeholder(tmpl[i+1:j], args)...)
+			b = w.appendPlaceholder(b, tmpl[i+1:j], args)
 			i = j
-		default:
-			out = append(out, c)
 		}
 	}
-	return string(out)
+	return b
 }
 
 // closing finds the brace that closes the one at i, or -1.
@@ -51,7 +54,7 @@ func closing(s string, i int) int {
 	return -1
 }
 
-func (w *Words) placeholder(inner string, args []rules.Arg) string {
+func (w *Words) appendPlaceholder(b []byte, inner string, args []rules.Arg) []byte {
 	name, rest := cut(inner)
 	var a *rules.Arg
 	for i := range args {
@@ -60,15 +63,18 @@ func (w *Words) placeholder(inner string, args []rules.Arg) string {
 		}
 	}
 	if a == nil {
-		return "{" + name + "}"
+		b = append(b, '{')
+		b = append(b, name...)
+		return append(b, '}')
 	}
 	kind, arms := cut(rest)
 	if kind == "plural" && a.Kind == rules.ArgNum {
 		if body, ok := pickArm(arms, a.Num, Plural(w.Lang, a.Num)); ok {
-			return w.format(body, args, Number(a.Num, w.Lang))
+			var buf [24]byte
+			return w.appendFormat(b, body, args, appendNumber(buf[:0], a.Num, w.Lang))
 		}
 	}
-	return w.arg(*a)
+	return w.appendArg(b, a)
 }
 
 // cut splits "name, rest" at its first comma, trimming spaces.
@@ -84,7 +90,8 @@ func cut(s string) (string, string) {
 // pickArm chooses, from arms such as `one {# day} other {# days}`, an
 // exact =N first, then the category, then other. ok is false when no arm fits.
 func pickArm(arms string, n float64, cat string) (body string, ok bool) {
-	exact := "=" + Number(n, "en")
+	var buf [24]byte
+	exact := rules.AppendNumber(append(buf[:0], '='), n)
 	best := 3
 	for s := trimSpace(arms); s != ""; s = trimSpace(s) {
 		open := indexByte(s, '{')
@@ -93,12 +100,12 @@ func pickArm(arms string, n float64, cat string) (body string, ok bool) {
 			return "", false
 		}
 		rank := 3
-		switch trimSpace(s[:open]) {
-		case exact:
+		switch sel := trimSpace(s[:open]); {
+		case sel == string(exact):
 			rank = 0
-		case cat:
+		case sel == cat:
 			rank = 1
-		case Other:
+		case sel == Other:
 			rank = 2
 		}
 		if rank < best {

@@ -5,39 +5,44 @@ package wording
 // keeps Unicode's case tables out of the browser's module.
 const polishCase = "ąĄćĆęĘłŁńŃóÓśŚźŹżŻ"
 
-// swapCase changes the two-byte letter at the start of s from one case to
-// the other: from lower to upper when up is true.
-func swapCase(s string, up bool) string {
-	if len(s) < 2 {
-		return s
+// swapCaseAt changes the two-byte letter at b[i:] from one case to the
+// other, in place (both cases of a Polish letter take two bytes): from
+// lower to upper when up is true.
+func swapCaseAt(b []byte, i int, up bool) {
+	if len(b)-i < 2 {
+		return
 	}
-	for i := 0; i+4 <= len(polishCase); i += 4 {
-		from, to := polishCase[i:i+2], polishCase[i+2:i+4]
+	for j := 0; j+4 <= len(polishCase); j += 4 {
+		from, to := polishCase[j:j+2], polishCase[j+2:j+4]
 		if !up {
 			from, to = to, from
 		}
-		if s[:2] == from {
-			return to + s[2:]
+		if string(b[i:i+2]) == from {
+			copy(b[i:], to)
+			return
 		}
 	}
-	return s
 }
 
-// capital makes the first letter a capital.
-func capital(s string) string {
-	if s != "" && s[0] >= 'a' && s[0] <= 'z' {
-		return string(s[0]-'a'+'A') + s[1:]
+// capitalAt makes the letter at b[i] a capital.
+func capitalAt(b []byte, i int) []byte {
+	if i < len(b) && b[i] >= 'a' && b[i] <= 'z' {
+		b[i] -= 'a' - 'A'
+	} else {
+		swapCaseAt(b, i, true)
 	}
-	return swapCase(s, true)
+	return b
 }
 
-// lower makes the first letter small, unless the word is an acronym or a
-// name in capitals (CP, SEND): "A child has a plan" becomes "a child has a plan".
-func lower(s string) string {
-	if len(s) > 1 && s[0] >= 'A' && s[0] <= 'Z' && !(s[1] >= 'A' && s[1] <= 'Z') {
-		return string(s[0]-'A'+'a') + s[1:]
+// lowerAt makes the letter at b[i] small, unless the word is an acronym or
+// a name in capitals (CP, SEND): "A child has a plan" becomes "a child has a plan".
+func lowerAt(b []byte, i int) []byte {
+	if len(b)-i > 1 && b[i] >= 'A' && b[i] <= 'Z' && !(b[i+1] >= 'A' && b[i+1] <= 'Z') {
+		b[i] += 'a' - 'A'
+	} else {
+		swapCaseAt(b, i, false)
 	}
-	return swapCase(s, false)
+	return b
 }
 
 func trimStop(s string) string {
@@ -46,7 +51,3 @@ func trimStop(s string) string {
 	}
 	return s
 }
-
-// clause turns a criterion's sentence into a clause to put inside another
-// sentence: "A child has a plan." becomes "a child has a plan".
-func clause(s string) string { return lower(trimStop(s)) }

@@ -50,84 +50,113 @@ func (w *Words) Has(code string) bool {
 }
 
 // Text writes a message as a sentence or phrase that starts with a capital.
-func (w *Words) Text(m rules.Msg) string { return capital(w.phrase(m)) }
+func (w *Words) Text(m rules.Msg) string { return string(w.AppendText(nil, m)) }
+
+// AppendText appends Text(m) to b. Words are appended to one buffer
+// throughout, not built as strings and joined: in the browser's module
+// each allocation costs more than the writing itself.
+func (w *Words) AppendText(b []byte, m rules.Msg) []byte {
+	start := len(b)
+	return capitalAt(w.appendPhrase(b, m), start)
+}
 
 // Sentences writes each message and joins them with spaces.
-func (w *Words) Sentences(ms []rules.Msg) string {
-	out := ""
+func (w *Words) Sentences(ms []rules.Msg) string { return string(w.AppendSentences(nil, ms)) }
+
+// AppendSentences appends Sentences(ms) to b.
+func (w *Words) AppendSentences(b []byte, ms []rules.Msg) []byte {
 	for i, m := range ms {
 		if i > 0 {
-			out += " "
+			b = append(b, ' ')
 		}
-		out += w.Text(m)
+		b = w.AppendText(b, m)
 	}
-	return out
+	return b
 }
 
-// phrase writes a message as it stands inside another. A code with no
-// template shows as itself, so a gap is seen, never hidden; a test checks
-// that every language has every code.
-func (w *Words) phrase(m rules.Msg) string {
+// appendPhrase writes a message as it stands inside another. A code with
+// no template shows as itself, so a gap is seen, never hidden; a test
+// checks that every language has every code.
+func (w *Words) appendPhrase(b []byte, m rules.Msg) []byte {
 	tmpl, ok := w.msgs[m.Code]
 	if !ok {
-		return "[" + m.Code + "]"
+		b = append(b, '[')
+		b = append(b, m.Code...)
+		return append(b, ']')
 	}
-	return w.format(tmpl, m.Args, "")
+	return w.appendFormat(b, tmpl, m.Args, nil)
 }
 
-func (w *Words) arg(a rules.Arg) string {
+func (w *Words) appendArg(b []byte, a *rules.Arg) []byte {
 	switch a.Kind {
 	case rules.ArgNum:
-		return w.Quantity(a.Num, a.Field)
+		return w.appendQuantity(b, a.Num, a.Field)
 	case rules.ArgText:
-		return a.Text
+		return append(b, a.Text...)
 	case rules.ArgMsg:
-		return w.phrase(a.Msg)
+		return w.appendPhrase(b, a.Msg)
 	case rules.ArgList:
-		items := make([]string, len(a.List))
-		for i, it := range a.List {
-			items[i] = w.arg(it)
+		return w.appendList(b, a.List)
+	case joined:
+		for i := range a.List {
+			if i > 0 {
+				b = append(b, w.msgs["list.separator"]...)
+			}
+			b = w.appendArg(b, &a.List[i])
 		}
-		return w.List(items)
+		return b
+	case rules.ArgCriterion:
+		if c := w.model.Criterion(a.Text); c != nil && a.Field == "clause" {
+			start := len(b)
+			return lowerAt(append(b, trimStop(c.Text)...), start)
+		}
 	}
-	return w.ref(a)
+	return append(b, w.ref(a)...)
 }
 
 // Quantity writes a number with its unit: "85%", "15 days" ("15 dni").
 // A unit's words are the template "unit.<unit>"; "%" and no unit need none.
 func (w *Words) Quantity(f float64, unit string) string {
-	n := Number(f, w.Lang)
+	return string(w.appendQuantity(nil, f, unit))
+}
+
+func (w *Words) appendQuantity(b []byte, f float64, unit string) []byte {
 	switch unit {
 	case "":
-		return n
+		return appendNumber(b, f, w.Lang)
 	case "%":
-		return n + "%"
+		return append(appendNumber(b, f, w.Lang), '%')
 	}
 	tmpl, ok := w.msgs["unit."+unit]
 	if !ok {
-		return n + " " + unit
+		b = append(appendNumber(b, f, w.Lang), ' ')
+		return append(b, unit...)
 	}
-	return w.format(tmpl, []rules.Arg{{Name: "n", Num: f}}, "")
+	return w.appendFormat(b, tmpl, []rules.Arg{{Name: "n", Num: f}}, nil)
 }
 
-// List joins items as the language does: "a, b and c".
-func (w *Words) List(items []string) string {
-	switch len(items) {
+// joined is wording's own kind of Arg: its List written with the
+// language's separator only ("a, b"), the part of a list before its "and".
+const joined rules.ArgKind = 255
+
+// appendList writes items as the language joins them: "a, b and c". The
+// template list.and puts the last item ({b}) after the others ({a}).
+func (w *Words) appendList(b []byte, items []rules.Arg) []byte {
+	switch n := len(items); n {
 	case 0:
-		return ""
+		return b
 	case 1:
-		return items[0]
+		return w.appendArg(b, &items[0])
+	default:
+		last := items[n-1]
+		last.Name = "b"
+		return w.appendFormat(b, w.msgs["list.and"], []rules.Arg{{Name: "a", Kind: joined, List: items[:n-1]}, last}, nil)
 	}
-	head := items[0]
-	for _, s := range items[1 : len(items)-1] {
-		head += w.msgs["list.separator"] + s
-	}
-	last := items[len(items)-1]
-	return w.format(w.msgs["list.and"], []rules.Arg{{Name: "a", Kind: rules.ArgText, Text: head}, {Name: "b", Kind: rules.ArgText, Text: last}}, "")
 }
 
-// ref writes a reference to the rules data with the data's own words.
-func (w *Words) ref(a rules.Arg) string {
+// ref writes a reference to the rules data with the data's own words
+// (a criterion as a clause is appendArg's).
+func (w *Words) ref(a *rules.Arg) string {
 	m := w.model
 	switch a.Kind {
 	case rules.ArgQuestion:
@@ -144,9 +173,6 @@ func (w *Words) ref(a rules.Arg) string {
 		}
 	case rules.ArgCriterion:
 		if c := m.Criterion(a.Text); c != nil {
-			if a.Field == "clause" {
-				return clause(c.Text)
-			}
 			return trimStop(c.Text)
 		}
 	case rules.ArgTheme:

@@ -38,11 +38,11 @@ export async function startEngine (root) {
     worker.terminate()
   })
 
-  function answer ({ id, value, error }) {
+  function answer ({ id, json, error }) {
     const w = waiting.get(id)
     if (!w) return
     waiting.delete(id)
-    if (error === undefined) w.resolve(value)
+    if (error === undefined) w.resolve(JSON.parse(json))
     else w.reject(new Error(error))
   }
 
@@ -57,7 +57,8 @@ export async function startEngine (root) {
     return new Promise((resolve, reject) => {
       const id = ++next
       waiting.set(id, { resolve, reject })
-      sent.then(() => worker.postMessage({ id, method, arg }), () => {})
+      const json = JSON.stringify(arg)
+      sent.then(() => worker.postMessage({ id, method, json }), () => {})
     })
   }
   return {
