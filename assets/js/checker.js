@@ -22,6 +22,12 @@ let fromFile = new Map()
 // The steps shown, in order; history.state.step is an index into this list.
 let visited = []
 let current = 0
+// The engine's result for the answers on Check your answers, asked for as
+// that step shows (the answers cannot change on the way to its button), so
+// "See your result" has no wait for the engine; and the last result shown,
+// for the meeting sheet.
+let prepared = null
+let shown = null
 
 const steps = () => [...root.querySelectorAll('[data-step]')]
 const questionIds = () => [...root.querySelectorAll('[data-form-group]')].map(g => g.dataset.formGroup).filter(id => id !== 'file')
@@ -101,6 +107,7 @@ async function next () {
     go(stepFor(todo))
   } else {
     await showAnswers()
+    prepare()
     go(step('check'))
   }
 }
@@ -132,21 +139,32 @@ async function showAnswers (relevant = api.relevant(answers)) {
   }
 }
 
+// prepare asks the engine for the result of the answers now given, once
+// for each set of answers (answers is replaced, never changed in place).
+function prepare () {
+  if (prepared?.answers !== answers) {
+    prepared = { answers, result: api.evaluate(answers) }
+    prepared.result.catch(() => {}) // a failure is the engine's, reported by evaluate
+  }
+  return prepared.result
+}
+
 // evaluate shows the engine's result. One question at a time, Check your
 // answers is already filled (next() fills it before showing it, and the
-// answers cannot change on the way to its button); the professional view
-// fills it here, asking the engine both questions at once: one wait, not two.
+// answers cannot change on the way to its button) and the result asked for;
+// the professional view fills it here, asking the engine both questions at
+// once: one wait, not two.
 async function evaluate (scope) {
   const relevant = professional && api.relevant(answers)
   relevant && relevant.catch(() => {}) // a failure is the engine's, reported by evaluate
-  const res = await api.evaluate(answers)
+  const res = await (professional ? api.evaluate(answers) : prepare())
   if (res.errors) {
     showErrors(root, scope, res.errors, errorPrefix)
     return false
   }
   renderResult(step('result'), res, answers)
   if (relevant) await showAnswers(relevant)
-  fillSheet(root, res)
+  shown = res
   return true
 }
 
@@ -267,7 +285,7 @@ async function onClick (e) {
     case 'evaluate': if (await evaluate(step('check'))) go(step('result')); break
     case 'save': saveFile(root.dataset.kind, answers, { summary: summaryText(step('result')) }); break
     case 'print': window.print(); break
-    case 'meeting': go(step('meeting')); break
+    case 'meeting': fillSheet(root, shown); go(step('meeting')); break
     case 'print-sheet': window.print(); break
     case 'save-sheet': saveFile(root.dataset.kind, answers, { meetingSheet: sheetText(step('meeting')) }); break
     case 'restart': await restart(); break

@@ -165,6 +165,57 @@ for (const size of SIZES) {
   }))
 }
 
+// evaluations counts the evaluations the page asks its engine's worker for.
+const countEvaluations = () => {
+  window.__evaluations = 0
+  const post = Worker.prototype.postMessage
+  Worker.prototype.postMessage = function (m, ...rest) {
+    if (m?.method === 'evaluate') window.__evaluations++
+    return post.call(this, m, ...rest)
+  }
+}
+const evaluations = page => page.evaluate(() => window.__evaluations)
+
+// headingsInTree lists the headings in Chromium's own accessibility tree
+// (what a screen reader reads), not the DOM.
+async function headingsInTree (page, context) {
+  const cdp = await context.newCDPSession(page)
+  const { nodes } = await cdp.send('Accessibility.getFullAXTree')
+  await cdp.detach()
+  return nodes.filter(n => !n.ignored && n.role?.value === 'heading').map(n => n.name?.value)
+}
+
+test('390×844: the result is worked out on Check your answers, shown at once with focus on its heading, and read out whole', () => journey(PHONE, async (page, context) => {
+  await page.addInitScript(countEvaluations)
+  await startChecker(page, server.origin)
+  await answerAll(page, { attendance_percent: '85' })
+  await page.waitForFunction(() => window.__evaluations === 1)
+  await seeResult(page)
+  assert.equal(await evaluations(page), 1, '"See your result" waits for no second evaluation')
+  assert.equal((await result(page)).verdict, 'unlikely')
+  assert.equal(await page.evaluate(() => document.activeElement === document.querySelector('[data-step=result] h1')), true, 'focus is on the result heading')
+  assert.equal(await page.evaluate(() => window.scrollY), 0, 'the result starts at the top')
+  const headings = await headingsInTree(page, context)
+  const r = page.locator('[data-step=result]')
+  const expected = [r.locator('h1'), r.locator('[data-verdict]:not([hidden]) h2'), r.locator('[data-result-section=pathways] > h2'), r.locator('[data-result-section=services] > h2'), r.locator(':scope > h2').last()]
+  for (const h of expected) {
+    const name = (await h.textContent()).trim()
+    assert.ok(headings.includes(name), `"${name}" is in the accessibility tree (${headings.join(' | ')})`)
+  }
+
+  // Changed answers are worked out again: the result is never an old one.
+  await page.goBack()
+  await settled(page)
+  await page.locator('[data-step=check] [data-change=young_carer]').click()
+  await settled(page)
+  await answerAll(page, { attendance_percent: '85', young_carer: 'yes' })
+  await page.waitForFunction(() => window.__evaluations === 2)
+  await seeResult(page)
+  assert.equal(await evaluations(page), 2)
+  assert.equal((await result(page)).verdict, 'likely')
+  assert.equal(await page.evaluate(() => document.activeElement === document.querySelector('[data-step=result] h1')), true)
+}))
+
 for (const size of SIZES) {
   test(`${size.name}: "unlikely" is said gently, with the other help there is`, () => journey(size, async page => {
     await startChecker(page, server.origin)
