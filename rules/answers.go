@@ -32,6 +32,7 @@ type answerSet struct {
 	args      block[Arg] // the reasons' arguments
 	msgs      block[Msg] // the reasons
 	scratch   []Msg      // where a reason is gathered before it is kept in msgs
+	metOnly   bool       // explain only what is met (EvaluateMet)
 }
 
 func (a *answerSet) leaf(c *cond) Tri {
@@ -184,10 +185,10 @@ func parseYesNo(f *Field, n Node) (value, Msg) {
 	case n.Kind() == KindBool:
 		return value{state: stKnown, yes: n.Bool()}, Msg{}
 	case n.Kind() == KindString:
-		switch asciiLower(trim(n.Str())) {
-		case "yes":
+		switch s := trim(n.Str()); {
+		case equalFold(s, "yes"):
 			return value{state: stKnown, yes: true}, Msg{}
-		case "no":
+		case equalFold(s, "no"):
 			return value{state: stKnown}, Msg{}
 		}
 	}
@@ -304,6 +305,20 @@ func ParseDecimal(s string) (float64, bool) {
 		mant = -mant
 	}
 	return mant / scale, true
+}
+
+// equalFold reports whether s is word, which is in lower case, in any
+// mix of ASCII cases, without making a lower-case copy.
+func equalFold(s, word string) bool {
+	if len(s) != len(word) {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c != word[i] && c+'a'-'A' != word[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // asciiLower lower-cases ASCII letters only; strings.ToLower would bring in

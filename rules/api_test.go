@@ -1,6 +1,7 @@
 package rules_test
 
 import (
+	"reflect"
 	"slices"
 	"testing"
 
@@ -128,5 +129,46 @@ func TestRealDataShape(t *testing.T) {
 		if th.ID == "medical_days" && (th.Value != 15 || len(th.Sources) < 2 || th.Note == "") {
 			t.Errorf("medical_days = %+v; want 15 with both sources and a note", th)
 		}
+	}
+}
+
+// TestEvaluateMet: the browser's evaluation gives the same result, with
+// reasons only where a criterion is met or a pathway suggested.
+func TestEvaluateMet(t *testing.T) {
+	m := realData(t)
+	n := benchAnswers(t)
+	full, errs := rules.Evaluate(m, n)
+	if errs != nil {
+		t.Fatal(errs)
+	}
+	met, _ := rules.EvaluateMet(m, n)
+	if met.Verdict != full.Verdict || len(met.VerdictWhy) != len(full.VerdictWhy) || len(met.Unknowns) != len(full.Unknowns) {
+		t.Fatalf("the verdict differs: %+v", met)
+	}
+	shown, hidden := 0, 0
+	for i, th := range full.Themes {
+		for j, c := range th.Criteria {
+			got := met.Themes[i].Criteria[j]
+			switch {
+			case got.Met != c.Met:
+				t.Errorf("%s: met %s, want %s", c.ID, got.Met, c.Met)
+			case c.Met == "yes" && !reflect.DeepEqual(got.Why, c.Why):
+				t.Errorf("%s: reasons %v, want %v", c.ID, got.Why, c.Why)
+			case c.Met == "yes":
+				shown++
+			case got.Why != nil:
+				t.Errorf("%s is not met but has reasons", c.ID)
+			default:
+				hidden++
+			}
+		}
+	}
+	for i, p := range full.Pathways {
+		if got := met.Pathways[i]; got.Suggested != p.Suggested || p.Suggested == "yes" && !reflect.DeepEqual(got.Why, p.Why) || p.Suggested != "yes" && got.Why != nil {
+			t.Errorf("pathway %s: %+v, want %+v", p.ID, got, p)
+		}
+	}
+	if shown == 0 || hidden == 0 {
+		t.Errorf("the answers must meet some criteria and not others (%d met, %d not)", shown, hidden)
 	}
 }

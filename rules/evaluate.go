@@ -19,10 +19,22 @@ func (m *Model) newOutcome() *outcome {
 // answer "unknown" means "I do not know") against the rules. If any answer is
 // not valid it returns the errors, one per answer, and no result.
 func Evaluate(m *Model, answers Node) (*Result, []AnswerError) {
+	return m.evaluate(answers, false)
+}
+
+// EvaluateMet is Evaluate with reasons (Why) only for the criteria met and
+// the pathways suggested, the ones the checker's page shows. It saves the
+// browser the work of the others.
+func EvaluateMet(m *Model, answers Node) (*Result, []AnswerError) {
+	return m.evaluate(answers, true)
+}
+
+func (m *Model) evaluate(answers Node, metOnly bool) (*Result, []AnswerError) {
 	a, errs := m.readAnswers(answers)
 	if len(errs) > 0 {
 		return nil, errs
 	}
+	a.metOnly = metOnly
 	o := m.newOutcome()
 	m.decide(a, o)
 	return m.explain(a, o), nil

@@ -8,7 +8,7 @@ import (
 // FormatNumber writes a number the way a person would: no trailing zeros,
 // at most two decimals (89.9, 90, 85.33). It counts in whole hundredths,
 // which is exact below 10^13, far beyond any answer or threshold; larger
-// numbers lose their decimals. Written out, it keeps strconv's float
+// numbers lose their decimals (see appendBigInteger). Written out, it keeps strconv's float
 // formatting (about 10 KB) out of the browser's module.
 func FormatNumber(f float64) string { return string(AppendNumber(nil, f)) }
 
@@ -40,17 +40,17 @@ func AppendNumber(b []byte, f float64) []byte {
 	return b
 }
 
-// appendBigInteger appends the digits of a large whole number. Beyond 2^53
-// they are as near as float64 holds.
+// appendBigInteger appends a large number as a whole number. Past 10^18,
+// beyond int64, the digits after the first 18 are written as zeros: such
+// numbers only ever appear in an error about a data file.
 func appendBigInteger(b []byte, f float64) []byte {
-	start := len(b)
-	for f >= 1 {
-		d := math.Mod(f, 10)
-		b = append(b, byte('0'+int(d)))
-		f = math.Round((f - d) / 10)
+	zeros := 0
+	for ; f >= 1e18; zeros++ {
+		f /= 10
 	}
-	for i, j := start, len(b)-1; i < j; i, j = i+1, j-1 {
-		b[i], b[j] = b[j], b[i]
+	b = strconv.AppendInt(b, int64(math.Round(f)), 10)
+	for ; zeros > 0; zeros-- {
+		b = append(b, '0')
 	}
 	return b
 }

@@ -16,7 +16,7 @@ func TestFormatNumber(t *testing.T) {
 	}{
 		{90, "90"}, {89.9, "89.9"}, {85.333, "85.33"}, {92.5, "92.5"}, {0.1 + 0.2, "0.3"},
 		{-0.001, "0"}, {-12.5, "-12.5"}, {0.05, "0.05"}, {99.995, "100"}, {1e6, "1000000"},
-		{1e15, "1000000000000000"}, {math.NaN(), "NaN"}, {math.Inf(1), "+Inf"}, {math.Inf(-1), "-Inf"},
+		{1e15, "1000000000000000"}, {1e20, "100000000000000000000"}, {math.NaN(), "NaN"}, {math.Inf(1), "+Inf"}, {math.Inf(-1), "-Inf"},
 	}
 	for _, tt := range tests {
 		if got := rules.FormatNumber(tt.in); got != tt.want {

@@ -82,23 +82,32 @@ func BenchmarkEvaluate(b *testing.B) {
 	}
 }
 
-// BenchmarkEvaluateInPolish adds writing every reason in Polish, as the
-// browser does.
+// BenchmarkEvaluateInPolish is the browser's evaluation: EvaluateMet, and
+// the reasons the page shows written in Polish into one buffer.
 func BenchmarkEvaluateInPolish(b *testing.B) {
 	m, w := langData(b, "pl")
 	n := benchAnswers(b)
 	b.ReportAllocs()
+	var words []byte
 	for b.Loop() {
-		r, errs := rules.Evaluate(m, n)
+		r, errs := rules.EvaluateMet(m, n)
 		if errs != nil {
 			b.Fatal(errs)
 		}
-		w.Result(r)
+		words = w.AppendSentences(words[:0], r.VerdictWhy)
+		for _, t := range r.Themes {
+			for _, c := range t.Criteria {
+				words = w.AppendSentences(words, c.Why)
+			}
+		}
+		for _, p := range r.Pathways {
+			words = w.AppendSentences(words, p.Why)
+		}
 	}
 }
 
 // benchAnswers is a family with needs in several themes and some unknowns.
-func benchAnswers(b *testing.B) rules.Node {
+func benchAnswers(b testing.TB) rules.Node {
 	var v any
 	if err := json.Unmarshal([]byte(`{
 		"attendance_percent": 75, "school_place": "school", "fixed_term_exclusions": 0,

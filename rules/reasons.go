@@ -7,8 +7,12 @@ func (m *Model) why(a *answerSet, c *cond, v Tri, out []Msg) []Msg {
 	return operators[c.op].why(m, a, c, v, out)
 }
 
-// reasons is why's sentences for c, kept in a's block.
+// reasons is why's sentences for c, kept in a's block. For EvaluateMet,
+// only what is met has them.
 func (m *Model) reasons(a *answerSet, c *cond, v Tri) []Msg {
+	if a.metOnly && v != Yes {
+		return nil
+	}
 	a.scratch = m.why(a, c, v, a.scratch[:0])
 	return a.msgs.take(a.scratch...)
 }

@@ -121,7 +121,7 @@ func validate(w *jsonw, answers rules.Node) {
 }
 
 func evaluate(w *jsonw, answers rules.Node) {
-	res, errs := rules.Evaluate(model, answers)
+	res, errs := rules.EvaluateMet(model, answers)
 	if len(errs) > 0 {
 		errorsOnly(w, errs)
 		return
