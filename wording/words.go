@@ -43,12 +43,6 @@ type errorString string
 
 func (e errorString) Error() string { return string(e) }
 
-// Has reports whether the language has a template for code.
-func (w *Words) Has(code string) bool {
-	_, ok := w.msgs[code]
-	return ok
-}
-
 // Text writes a message as a sentence or phrase that starts with a capital.
 func (w *Words) Text(m rules.Msg) string { return string(w.AppendText(nil, m)) }
 
@@ -114,12 +108,9 @@ func (w *Words) appendArg(b []byte, a *rules.Arg) []byte {
 	return append(b, w.ref(a)...)
 }
 
-// Quantity writes a number with its unit: "85%", "15 days" ("15 dni").
-// A unit's words are the template "unit.<unit>"; "%" and no unit need none.
-func (w *Words) Quantity(f float64, unit string) string {
-	return string(w.appendQuantity(nil, f, unit))
-}
-
+// appendQuantity writes a number with its unit: "85%", "15 days" ("15
+// dni"). A unit's words are the template "unit.<unit>"; "%" and no unit
+// need none.
 func (w *Words) appendQuantity(b []byte, f float64, unit string) []byte {
 	switch unit {
 	case "":
