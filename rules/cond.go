@@ -58,22 +58,30 @@ const (
 )
 
 // comparison is one comparator of a number or count with a value: its key
-// in a condition, when it holds, and the codes of its words: the message
-// templates "compare.<key>.yes" ("below 90%") and "compare.<key>.no" ("not
-// below 90%"). To add one, add a cmpKind, its entry here and those two
-// templates.
+// in a condition and when it holds. Its words are the message templates
+// "compare.<key>.yes" ("below 90%") and "compare.<key>.no" ("not below
+// 90%"). To add one, add a cmpKind, its entry here and those two templates.
 type comparison struct {
 	key     string
 	holds   func(a, b float64) bool
-	yes, no string
+	yes, no string // the templates' codes, set from key below
 }
 
 var comparisons = [...]comparison{
-	cmpLT: {"lt", func(a, b float64) bool { return a < b }, "compare.lt.yes", "compare.lt.no"},
-	cmpLE: {"le", func(a, b float64) bool { return a <= b }, "compare.le.yes", "compare.le.no"},
-	cmpGT: {"gt", func(a, b float64) bool { return a > b }, "compare.gt.yes", "compare.gt.no"},
-	cmpGE: {"ge", func(a, b float64) bool { return a >= b }, "compare.ge.yes", "compare.ge.no"},
-	cmpEQ: {"eq", func(a, b float64) bool { return a == b }, "compare.eq.yes", "compare.eq.no"},
+	cmpLT: {key: "lt", holds: func(a, b float64) bool { return a < b }},
+	cmpLE: {key: "le", holds: func(a, b float64) bool { return a <= b }},
+	cmpGT: {key: "gt", holds: func(a, b float64) bool { return a > b }},
+	cmpGE: {key: "ge", holds: func(a, b float64) bool { return a >= b }},
+	cmpEQ: {key: "eq", holds: func(a, b float64) bool { return a == b }},
+}
+
+// The codes are joined once here, so that explaining a comparison joins
+// no strings.
+func init() {
+	for i := range comparisons {
+		c := &comparisons[i]
+		c.yes, c.no = "compare."+c.key+".yes", "compare."+c.key+".no"
+	}
 }
 
 func (c cmpKind) holds(a, b float64) bool { return comparisons[c].holds(a, b) }

@@ -8,8 +8,8 @@ import (
 // FormatNumber writes a number the way a person would: no trailing zeros,
 // at most two decimals (89.9, 90, 85.33). It counts in whole hundredths,
 // which is exact below 10^13, far beyond any answer or threshold; larger
-// numbers lose their decimals (see appendBigInteger). Written out, it keeps strconv's float
-// formatting (about 10 KB) out of the browser's module.
+// numbers lose their decimals (see appendBigInteger). Written out, it keeps
+// strconv's float formatting (about 10 KB) out of the browser's module.
 func FormatNumber(f float64) string { return string(AppendNumber(nil, f)) }
 
 // AppendNumber appends FormatNumber(f) to b.

@@ -44,12 +44,12 @@ type errorString string
 func (e errorString) Error() string { return string(e) }
 
 // Text writes a message as a sentence or phrase that starts with a capital.
-func (w *Words) Text(m rules.Msg) string { return string(w.AppendText(nil, m)) }
+func (w *Words) Text(m rules.Msg) string { return string(w.appendText(nil, m)) }
 
-// AppendText appends Text(m) to b. Words are appended to one buffer
+// appendText appends Text(m) to b. Words are appended to one buffer
 // throughout, not built as strings and joined: in the browser's module
 // each allocation costs more than the writing itself.
-func (w *Words) AppendText(b []byte, m rules.Msg) []byte {
+func (w *Words) appendText(b []byte, m rules.Msg) []byte {
 	start := len(b)
 	return capitalAt(w.appendPhrase(b, m), start)
 }
@@ -63,7 +63,7 @@ func (w *Words) AppendSentences(b []byte, ms []rules.Msg) []byte {
 		if i > 0 {
 			b = append(b, ' ')
 		}
-		b = w.AppendText(b, m)
+		b = w.appendText(b, m)
 	}
 	return b
 }
