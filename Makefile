@@ -4,7 +4,10 @@
 # and: make build (the deployable site in public/), make bench (sizes and speeds).
 
 GO       ?= go
-HUGO     := $(GO) tool hugo
+# A Hugo build takes seconds, but one once waited for ever on Dart Sass, its
+# grandchild: coreutils timeout stops it after 10 minutes with its whole
+# process group, and says which command it stopped.
+HUGO     := timeout -v -k 10s 10m $(GO) tool hugo
 NPM      ?= npm
 # Hugo finds Dart Sass on PATH; the npm package sass-embedded ships it.
 export PATH := $(CURDIR)/node_modules/sass-embedded-linux-x64/dart-sass:$(PATH)

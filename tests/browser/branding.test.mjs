@@ -6,14 +6,13 @@
 // folder, from a copy of config.toml, and never touches public/.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, writeFileSync, mkdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { startServer, launch, openPage, problems, storageState } from './lib/harness.mjs'
+import { hugo } from './lib/run.mjs'
 
 const work = mkdtempSync(join(tmpdir(), 'branding-'))
-const env = { ...process.env, PATH: resolve('node_modules/sass-embedded-linux-x64/dart-sass') + ':' + process.env.PATH }
 const config = readFileSync('config.toml', 'utf8')
 
 // configWith copies config.toml with params replaced (and, with a services file,
@@ -38,18 +37,18 @@ function configWith (name, params, services) {
   return file
 }
 
-function hugo (name, params, services) {
+// build builds the site with those settings into its own folder.
+async function build (name, params, services) {
   const dest = join(work, name)
-  const r = spawnSync('go', ['tool', 'hugo', '--config', configWith(name, params, services), '--destination', dest],
-    { env, encoding: 'utf8' })
-  return { status: r.status, output: r.stdout + r.stderr, dest }
+  const r = await hugo(['--config', configWith(name, params, services), '--destination', dest])
+  return { status: r.status, output: r.output, dest }
 }
 
 let browser
 before(async () => { browser = await launch() })
 after(async () => { await browser?.close(); rmSync(work, { recursive: true, force: true }) })
 
-test('a colour below 4.5:1 against white, or not a colour, stops the build with a clear message', () => {
+test('a colour below 4.5:1 against white, or not a colour, stops the build with a clear message', async () => {
   const cases = [
     [{ linkColour: '#ffdd00' }, /config\.toml: linkColour #ffdd00 has a contrast of 1\.35:1 against white; it needs at least 4\.5:1/],
     [{ brandColour: '#00a33b' }, /config\.toml: brandColour #00a33b has a contrast of 3\.\d\d:1 against white/],
@@ -58,7 +57,7 @@ test('a colour below 4.5:1 against white, or not a colour, stops the build with 
     [{ linkColour: 'blue' }, /config\.toml: linkColour "blue" must be a colour like #1d70b8/]
   ]
   for (const [params, message] of cases) {
-    const r = hugo('bad', params)
+    const r = await build('bad', params)
     assert.notEqual(r.status, 0, `${JSON.stringify(params)} built`)
     assert.match(r.output, message)
   }
@@ -66,7 +65,7 @@ test('a colour below 4.5:1 against white, or not a colour, stops the build with 
 
 test('the link colour styles links and the navigation underline; the brand colour the header', async () => {
   const services = readFileSync('data/services.yaml', 'utf8').replace(/^ {4}example: true$/m, '    example: false')
-  const r = hugo('site', { brandColour: '#505a5f', linkColour: '#b10e1e' }, services)
+  const r = await build('site', { brandColour: '#505a5f', linkColour: '#b10e1e' }, services)
   assert.equal(r.status, 0, r.output)
   const server = await startServer(r.dest)
   try {
@@ -89,7 +88,7 @@ test('the link colour styles links and the navigation underline; the brand colou
 test('on a demonstration site, a service marked example: false has no "Example contact" tag', async () => {
   const services = readFileSync('data/services.yaml', 'utf8')
   const first = services.match(/^services:\n {2}- id: ([a-z0-9-]+)$/m)[1]
-  const r = hugo('real', { demonstration: true }, services.replace(/^ {4}example: true$/m, '    example: false'))
+  const r = await build('real', { demonstration: true }, services.replace(/^ {4}example: true$/m, '    example: false'))
   assert.equal(r.status, 0, r.output)
   const server = await startServer(r.dest)
   try {

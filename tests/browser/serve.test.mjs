@@ -4,11 +4,10 @@
 // it was.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { spawn } from 'node:child_process'
-import { once } from 'node:events'
 import { readdirSync, statSync, existsSync, readFileSync, writeFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { launch, openPage, problems, storageState } from './lib/harness.mjs'
+import { start } from './lib/run.mjs'
 
 // snapshot lists every file under dir with its size and modification time.
 function snapshot (dir) {
@@ -23,19 +22,9 @@ function snapshot (dir) {
 
 // startServe runs `make serve` in its own process group and waits for the address.
 async function startServe () {
-  const proc = spawn('make', ['--no-print-directory', 'serve', 'ADDR=127.0.0.1:0'], { detached: true, stdio: ['ignore', 'pipe', 'inherit'] })
-  let out = ''
-  proc.stdout.setEncoding('utf8')
-  const origin = await new Promise((resolve, reject) => {
-    proc.stdout.on('data', chunk => {
-      out += chunk
-      const m = out.match(/serving build\/serve at (http:\/\/[0-9.:]+)\//)
-      if (m) resolve(m[1])
-    })
-    proc.on('exit', code => reject(new Error(`make serve exited (${code}) before serving:\n${out}`)))
-  })
-  proc.stdout.resume()
-  return { origin, output: () => out, stop: async () => { process.kill(-proc.pid, 'SIGTERM'); await once(proc, 'exit') } }
+  const serve = await start('make', ['--no-print-directory', 'serve', 'ADDR=127.0.0.1:0'],
+    { ready: out => out.match(/serving build\/serve at (http:\/\/[0-9.:]+)\//)?.[1] })
+  return { origin: serve.value, output: serve.output, stop: serve.stop }
 }
 
 async function waitFor (what, check, seconds) {

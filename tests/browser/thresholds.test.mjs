@@ -6,15 +6,13 @@
 // does, and the built site is checked as a family would meet it.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { execFile } from 'node:child_process'
 import { cp, mkdtemp, readFile, rm, symlink, writeFile, mkdir } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { promisify } from 'node:util'
 import { startServer, launch, openPage, problems } from './lib/harness.mjs'
+import { run, hugo } from './lib/run.mjs'
 import { answerAll, seeResult, result, waitReady } from './lib/checker.mjs'
 
-const run = promisify(execFile)
 const CHANGES = { attendance_target: [90, 95], medical_days: [15, 10], penalty_notice_sessions: [10, 8] }
 
 let tmp, server, browser
@@ -37,9 +35,10 @@ before(async () => {
   for (const [id, [, to]] of Object.entries(CHANGES)) yaml = setThreshold(yaml, id, to)
   await writeFile(file, yaml)
   await mkdir(path.join(tmp, 'build/model'), { recursive: true })
-  await run('build/bin/focuscheck', ['export', '--root', tmp, '-o', path.join(tmp, 'build/model')])
-  const env = { ...process.env, PATH: `${path.resolve('node_modules/sass-embedded-linux-x64/dart-sass')}:${process.env.PATH}` }
-  await run('go', ['tool', 'hugo', '--quiet', '-s', tmp, '-d', path.join(tmp, 'public')], { env, maxBuffer: 1 << 24 })
+  const exported = await run('build/bin/focuscheck', ['export', '--root', tmp, '-o', path.join(tmp, 'build/model')])
+  assert.equal(exported.status, 0, exported.output)
+  const built = await hugo(['--quiet', '-s', tmp, '-d', path.join(tmp, 'public')])
+  assert.equal(built.status, 0, built.output)
   server = await startServer(path.join(tmp, 'public'))
   browser = await launch()
 })

@@ -5,25 +5,27 @@
 // the Go tests of security/hosting.)
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { execFile } from 'node:child_process'
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs'
-import { promisify } from 'node:util'
 import vm from 'node:vm'
 import { expectedHeaders, fingerprinted } from './lib/behaviour.mjs'
+import { run } from '../browser/lib/run.mjs'
 
 const AWS = 'build/hosting/aws'
 
 test('the CloudFront response headers policies are valid for the CloudFront API', async () => {
   const policies = readdirSync(AWS).filter(f => /^headers-.*\.json$/.test(f)).map(f => `${AWS}/${f}`)
   assert.ok(policies.length >= 2, 'policies were generated')
-  const { stdout } = await promisify(execFile)('python3', ['tests/hosts/lib/check_cloudfront.py', ...policies])
-  assert.match(stdout, new RegExp(`checked ${policies.length} policies`))
+  const good = await run('python3', ['tests/hosts/lib/check_cloudfront.py', ...policies])
+  assert.equal(good.status, 0, good.output)
+  assert.match(good.stdout, new RegExp(`checked ${policies.length} policies`))
   // The check bites: a policy with a frame option CloudFront does not know fails.
   const bad = JSON.parse(readFileSync(policies[0], 'utf8'))
   bad.SecurityHeadersConfig.FrameOptions.FrameOption = 'ALLOW-FROM'
   const tmp = 'build/hosting-bad-policy.json'
   writeFileSync(tmp, JSON.stringify(bad))
-  await assert.rejects(promisify(execFile)('python3', ['tests/hosts/lib/check_cloudfront.py', tmp]), e => /ALLOW-FROM/.test(e.stdout))
+  const bitten = await run('python3', ['tests/hosts/lib/check_cloudfront.py', tmp])
+  assert.notEqual(bitten.status, 0)
+  assert.match(bitten.stdout, /ALLOW-FROM/)
 })
 
 test('each CloudFront policy sends the headers _headers gives its paths', () => {
@@ -90,8 +92,11 @@ test('every file in an immutable folder is fingerprinted', () => {
 // The CI examples for councils (docs/ci/) are valid YAML, run the tests, then
 // build and upload, and name their secrets without holding any.
 test('the CI examples test, build and deploy, naming secrets without values', async () => {
-  const yaml = async file => JSON.parse((await promisify(execFile)('python3', ['-c',
-    'import json, sys, yaml; print(json.dumps(yaml.safe_load(open(sys.argv[1]))))', file])).stdout)
+  const yaml = async file => {
+    const r = await run('python3', ['-c', 'import json, sys, yaml; print(json.dumps(yaml.safe_load(open(sys.argv[1]))))', file])
+    assert.equal(r.status, 0, r.output)
+    return JSON.parse(r.stdout)
+  }
   const gh = await yaml('docs/ci/github-actions.yml')
   const steps = job => gh.jobs[job].steps.map(s => s.run ?? s.uses).join('\n')
   assert.match(steps('test'), /^make test$/m)

@@ -3,9 +3,8 @@
 // Debian's Chromium driven by playwright-core. Each page records what a
 // privacy or quality check needs: every request, console errors, page errors
 // and Content-Security-Policy violations.
-import { spawn } from 'node:child_process'
-import { once } from 'node:events'
 import { chromium } from 'playwright-core'
+import { start } from './run.mjs'
 
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium'
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
@@ -13,14 +12,9 @@ const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '
 
 // startServer runs build/bin/preview on a free loopback port and returns its origin.
 export async function startServer (dir = 'public') {
-  const proc = spawn('build/bin/preview', ['-dir', dir, '-addr', '127.0.0.1:0'], { stdio: ['ignore', 'pipe', 'inherit'] })
-  let out = ''
-  for await (const chunk of proc.stdout) {
-    out += chunk
-    const m = out.match(/at (http:\/\/[0-9.:]+)\//)
-    if (m) return { origin: m[1], stop: () => { proc.kill(); return once(proc, 'exit') } }
-  }
-  throw new Error('preview server did not start: ' + out)
+  const server = await start('build/bin/preview', ['-dir', dir, '-addr', '127.0.0.1:0'],
+    { ready: out => out.match(/at (http:\/\/[0-9.:]+)\//)?.[1] })
+  return { origin: server.value, stop: server.stop }
 }
 
 export async function launch () {

@@ -3,12 +3,11 @@
 // Debian, serving public/ on a free loopback port. Each server gets a
 // throw-away main configuration that includes the generated file with only
 // its port and root changed, as a council would change them.
-import { spawn } from 'node:child_process'
-import { once } from 'node:events'
 import { chmodSync, cpSync, mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { freePort } from '../../worker/lib/wrangler.mjs'
+import { answering, start } from '../../browser/lib/run.mjs'
 
 const ROOT = '/var/www/focus-family/public' // security/hosting.Root
 
@@ -99,30 +98,18 @@ export async function startServer (kind, site) {
   writeFileSync(`${dir}/site.conf`, site ? site(port) : generated(SITE[kind].file, port, SITE[kind].listen))
   writeFileSync(`${dir}/main.conf`, MAIN[kind](dir, port))
   const [cmd, args] = COMMAND[kind](dir)
-  const proc = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] })
-  let output = ''
-  proc.stdout.on('data', d => { output += d })
-  proc.stderr.on('data', d => { output += d })
-  const exited = once(proc, 'exit')
   const origin = `http://127.0.0.1:${port}`
-  const stop = async () => {
-    if (proc.exitCode === null && proc.signalCode === null) {
-      proc.kill('SIGTERM')
-      await exited
+  try {
+    const server = await start(cmd, args, { ready: answering(origin + '/'), timeoutMs: 60_000 })
+    const stop = async () => {
+      await server.stop()
+      rmSync(dir, { recursive: true, force: true })
     }
+    return { origin, stop, kind }
+  } catch (e) {
+    let log = ''
+    try { log = readFileSync(`${dir}/error.log`, 'utf8') } catch {}
     rmSync(dir, { recursive: true, force: true })
+    throw new Error(`${kind} did not start: ${e.message}\n${log}`)
   }
-  for (let i = 0; i < 100; i++) {
-    if (proc.exitCode !== null) break
-    try {
-      const res = await fetch(origin + '/', { signal: AbortSignal.timeout(2000) })
-      await res.arrayBuffer()
-      return { origin, stop, kind }
-    } catch {}
-    await new Promise(resolve => setTimeout(resolve, 100))
-  }
-  let log = ''
-  try { log = readFileSync(`${dir}/error.log`, 'utf8') } catch {}
-  await stop()
-  throw new Error(`${kind} did not start:\n${output}\n${log}`)
 }

@@ -2,12 +2,11 @@
 // in workerd, the Cloudflare Workers runtime, with public/ as its static
 // assets, offline and without telemetry. Shared by the worker tests and
 // bench/worker-load.mjs.
-import { spawn, execFile } from 'node:child_process'
 import { once } from 'node:events'
 import { existsSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import net from 'node:net'
-import { promisify } from 'node:util'
+import { answering, run, start } from '../../browser/lib/run.mjs'
 
 export const env = { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false', NO_COLOR: '1' }
 
@@ -32,39 +31,18 @@ export async function startWrangler ({ timeoutMs = 60000 } = {}) {
   const port = await freePort()
   const inspector = await freePort()
   const started = performance.now()
-  const proc = spawn('npx', ['wrangler', 'dev', '--ip', '127.0.0.1', '--port', String(port),
-    '--inspector-port', String(inspector), '--show-interactive-dev-session=false', '--log-level', 'warn'],
-  { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] })
-  let output = ''
-  proc.stdout.on('data', d => { output += d })
-  proc.stderr.on('data', d => { output += d })
-  const exited = once(proc, 'exit')
-  const stop = async () => {
-    if (proc.exitCode !== null || proc.signalCode !== null) return
-    try { process.kill(-proc.pid, 'SIGTERM') } catch { return }
-    const timer = setTimeout(() => { try { process.kill(-proc.pid, 'SIGKILL') } catch {} }, 5000)
-    await exited
-    clearTimeout(timer)
-  }
   const origin = `http://127.0.0.1:${port}`
-  const deadline = started + timeoutMs
-  while (performance.now() < deadline) {
-    if (proc.exitCode !== null) throw new Error('wrangler dev exited:\n' + output)
-    try {
-      const res = await fetch(origin + '/', { signal: AbortSignal.timeout(5000) })
-      await res.arrayBuffer()
-      if (res.status === 200) return { origin, stop, startupMs: performance.now() - started, output: () => output, group: proc.pid, inspector }
-    } catch {}
-    await new Promise(resolve => setTimeout(resolve, 200))
-  }
-  await stop()
-  throw new Error(`wrangler dev did not answer within ${timeoutMs} ms:\n` + output)
+  const worker = await start('npx', ['wrangler', 'dev', '--ip', '127.0.0.1', '--port', String(port),
+    '--inspector-port', String(inspector), '--show-interactive-dev-session=false', '--log-level', 'warn'],
+  { env, timeoutMs, ready: answering(origin + '/', 200) })
+  return { origin, stop: worker.stop, startupMs: performance.now() - started, output: worker.output, group: worker.group, inspector }
 }
 
 // dryRun bundles the Worker as `wrangler deploy` would, without uploading,
 // and returns wrangler's upload sizes in KiB.
 export async function dryRun (outdir = 'build/worker-dry') {
-  const { stdout } = await promisify(execFile)('npx', ['wrangler', 'deploy', '--dry-run', '--outdir', outdir], { env, timeout: 120000 })
+  const { status, stdout, output } = await run('npx', ['wrangler', 'deploy', '--dry-run', '--outdir', outdir], { env })
+  if (status !== 0) throw new Error('wrangler deploy --dry-run failed:\n' + output)
   const m = stdout.match(/Total Upload:\s*([\d.]+)\s*KiB\s*\/\s*gzip:\s*([\d.]+)\s*KiB/)
   if (!m) throw new Error('no "Total Upload" line in wrangler output:\n' + stdout)
   return { totalKiB: Number(m[1]), gzipKiB: Number(m[2]), output: stdout }
