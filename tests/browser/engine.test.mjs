@@ -1,6 +1,6 @@
 // The rules engine in its Web Worker: the page never compiles or runs Go,
 // the checker can be used before the engine arrives, and only the checker
-// and progress pages fetch (and preload) the WebAssembly.
+// and progress pages fetch the WebAssembly, once, after their first paint.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import http from 'node:http'
@@ -109,18 +109,14 @@ test('if the engine cannot start after an early answer, the checker says so and 
   await context.close()
 })
 
-test('only the checker and progress pages preload and fetch the engine', async () => {
+test('only the checker and progress pages fetch the engine, once and after their first paint', async () => {
   const { context, page, log } = await openPage(browser)
   const others = ['/', '/themes/', '/themes/domestic-abuse/', '/pathways/ebsa/', '/case-studies/', '/case-studies/leo-home-again/',
     '/services/', '/checker/criteria/', '/search/', '/staying-safe-online/', '/privacy/']
-  for (const path of others) {
-    await page.goto(server.origin + path, { waitUntil: 'networkidle' })
-    assert.equal(await page.locator('link[rel=preload]').count(), 0, `no preload on ${path}`)
-  }
+  for (const path of others) await page.goto(server.origin + path, { waitUntil: 'networkidle' })
   assert.deepEqual(log.requests.filter(r => ENGINE_FILES.test(r.url)).map(r => r.url), [])
   await context.close()
-  // The worker's own fetches must be served by the preloaded copies, so a
-  // counting proxy in front of the server sees each file once. (A context
+  // A counting proxy in front of the server sees each file once. (A context
   // without routes: Playwright turns the HTTP cache off when routing.)
   const proxy = await countingProxy(server.origin)
   try {
@@ -129,12 +125,18 @@ test('only the checker and progress pages preload and fetch the engine', async (
       const page = await context.newPage()
       proxy.hits.length = 0
       await page.goto(proxy.origin + path)
-      const preloads = await page.locator('link[rel=preload][as=fetch]').evaluateAll(ls => ls.map(l => new URL(l.href).pathname))
-      assert.equal(preloads.length, 2, `${path}: ${preloads}`)
-      assert.match(preloads[0], /^\/assets\/checker\.[0-9a-f]+\.wasm$/)
-      assert.match(preloads[1], /^\/assets\/rules\.[0-9a-f]+\.json$/)
       await page.locator('[data-engine=ready]').waitFor()
-      for (const p of preloads) assert.equal(proxy.hits.filter(h => h === p).length, 1, `${path} downloads ${p} once`)
+      assert.equal(await page.locator('link[rel=preload]').count(), 0, `${path} has no preload that could race its first paint`)
+      const { paint, files } = await page.evaluate(() => ({
+        paint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+        files: performance.getEntriesByType('resource').filter(e => /\/assets\/(checker\.[0-9a-f]+\.wasm|rules\.[0-9a-f]+\.json)$/.test(e.name))
+          .map(e => ({ path: new URL(e.name).pathname, start: e.startTime }))
+      }))
+      assert.equal(files.length, 2, `${path}: ${JSON.stringify(files)}`)
+      for (const f of files) {
+        assert.ok(f.start >= paint, `${path}: ${f.path} starts at ${f.start} ms, before the first paint at ${paint} ms`)
+        assert.equal(proxy.hits.filter(h => h === f.path).length, 1, `${path} downloads ${f.path} once`)
+      }
       await context.close()
     }
   } finally {
@@ -145,7 +147,7 @@ test('only the checker and progress pages preload and fetch the engine', async (
 test('each engine file is downloaded once per page load, even with no HTTP cache to share', async () => {
   // openPage routes every request, and Playwright turns the HTTP cache off
   // when routing: a worker that fetched the files itself would download them
-  // a second time beside the page's preloads.
+  // a second time beside the page's own.
   for (const path of ['/checker/', '/pl/checker/professional/', '/ar/progress/']) {
     const { context, page, log } = await openPage(browser)
     await page.goto(server.origin + path)

@@ -4,10 +4,17 @@
 // nothing heavy ever runs on the main thread. Answers cross only by
 // postMessage: never a URL, never storage.
 //
+// The engine starts as soon as the page has painted its first content, not
+// from a <link rel=preload> while the page is still loading. It is not needed
+// until the first answer, and on a slow connection its download would share
+// the bandwidth that the page's own CSS and scripts need for that first paint.
+// (Lighthouse also counts a download that happens to end before the first
+// paint as part of it.)
+//
 // The page fetches the engine's files itself and hands their bodies to the
-// worker as streams: a worker cannot use the document's <link rel=preload>,
-// so if it fetched them itself each would be downloaded twice. The worker
-// still compiles the WebAssembly as it streams in.
+// worker as streams, so the worker still compiles the WebAssembly as it
+// streams in, and a page that shares no HTTP cache with its worker
+// downloads each file once.
 //
 // startEngine(root) resolves at once, before the engine has arrived, so the
 // page can be used straight away. Every method returns a Promise; a call
@@ -15,27 +22,18 @@
 // started, or rejects if it cannot (then every call rejects too).
 export async function startEngine (root) {
   const { worker: workerURL, wasm, rules } = root.dataset
-  const worker = new Worker(workerURL)
   const waiting = new Map()
   let next = 0
   let failure = null
+  let worker
 
-  let fail
-  const ready = new Promise((resolve, reject) => {
-    fail = reject
-    worker.onerror = e => { e.preventDefault?.(); reject(new Error(`the engine's worker did not start: ${e.message || 'error'}`)) }
-    worker.onmessage = e => {
-      const m = e.data
-      if (m.ready) resolve()
-      else if (m.failed) reject(new Error(m.failed))
-      else answer(m)
-    }
-  })
+  let settle
+  const ready = new Promise((resolve, reject) => { settle = { resolve, reject } })
   ready.catch(err => {
     failure = err
     for (const { reject } of waiting.values()) reject(err)
     waiting.clear()
-    worker.terminate()
+    worker?.terminate()
   })
 
   function answer ({ id, json, error }) {
@@ -46,8 +44,18 @@ export async function startEngine (root) {
     else w.reject(new Error(error))
   }
 
-  const sent = send(worker, { wasm, rules })
-  sent.catch(err => fail(new Error(`the engine's files did not arrive: ${err.message}`)))
+  const sent = afterFirstPaint().then(() => {
+    worker = new Worker(workerURL)
+    worker.onerror = e => { e.preventDefault?.(); settle.reject(new Error(`the engine's worker did not start: ${e.message || 'error'}`)) }
+    worker.onmessage = e => {
+      const m = e.data
+      if (m.ready) settle.resolve()
+      else if (m.failed) settle.reject(new Error(m.failed))
+      else answer(m)
+    }
+    return send(worker, { wasm, rules }).catch(err => { throw new Error(`the engine's files did not arrive: ${err.message}`) })
+  })
+  sent.catch(err => settle.reject(err))
 
   // Messages to a worker are handled in order, so calls made before the
   // engine is ready are simply queued behind the start message, once that
@@ -70,9 +78,24 @@ export async function startEngine (root) {
   }
 }
 
-// send fetches the WebAssembly and the rules model (taking over the
-// preloaded downloads: same URL, same CORS mode and credentials) and
-// transfers their bodies to the worker. A browser that cannot transfer a
+// afterFirstPaint resolves once the page has painted its first content (or,
+// where the browser does not report paints, after its first frame).
+function afterFirstPaint () {
+  return new Promise(resolve => {
+    if (!window.PerformanceObserver?.supportedEntryTypes?.includes('paint')) {
+      requestAnimationFrame(() => setTimeout(resolve))
+      return
+    }
+    new PerformanceObserver((list, seen) => {
+      if (!list.getEntriesByName('first-contentful-paint').length) return
+      seen.disconnect()
+      resolve()
+    }).observe({ type: 'paint', buffered: true })
+  })
+}
+
+// send fetches the WebAssembly and the rules model and transfers their
+// bodies to the worker. A browser that cannot transfer a
 // stream gets the addresses instead, and the worker fetches them itself.
 async function send (worker, files) {
   const start = {}

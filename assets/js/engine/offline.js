@@ -10,7 +10,7 @@ const box = document.querySelector('[data-offline]')
 const status = box?.querySelector('[data-offline-status]')
 
 // ASSETS are the attributes of a page that name a file it needs.
-const ASSETS = ['link[rel=stylesheet][href]', 'link[rel=icon][href]', 'link[rel=preload][href]', 'script[src]', 'img[src]',
+const ASSETS = ['link[rel=stylesheet][href]', 'link[rel=icon][href]', 'script[src]', 'img[src]',
   '[data-worker]', '[data-wasm]', '[data-rules]']
 
 function say (key) {
