@@ -11,9 +11,9 @@ import { run, start } from './lib/run.mjs'
 const HANGS = ['sh', ['-c', 'sleep 300 & echo grandchild $!; wait']]
 const grandchild = text => Number(text.match(/grandchild (\d+)/)[1])
 
-// gone is true once pid has ended: no such process, or a zombie that only
+// ended is true once pid has ended: no such process, or a zombie that only
 // waits for its parent to collect it.
-function gone (pid) {
+function ended (pid) {
   try {
     return readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '')[0] === 'Z'
   } catch (e) {
@@ -22,12 +22,19 @@ function gone (pid) {
   }
 }
 
+// gone waits up to a second for pid to end (a killed process dies a moment
+// after the signal is sent, later on a busy machine) and says whether it did.
+async function gone (pid) {
+  for (let i = 0; i < 50 && !ended(pid); i++) await new Promise(resolve => setTimeout(resolve, 20))
+  return ended(pid)
+}
+
 test('a command that hangs is killed with its grandchildren, and the error names it and its time', { timeout: 10_000 }, async () => {
   const began = performance.now()
   const error = await run(...HANGS, { timeoutMs: 500 }).then(() => assert.fail('it finished'), e => e)
   assert.ok(performance.now() - began < 3000, `killed after ${performance.now() - began} ms`)
   assert.match(error.message, /^sh -c sleep 300 & echo grandchild \$!; wait did not finish within 0\.5 s, so its process group was killed/)
-  assert.ok(gone(grandchild(error.message)), 'the grandchild is gone')
+  assert.ok(await gone(grandchild(error.message)), 'the grandchild is gone')
 })
 
 test('a command that fails gives its status and output; what it leaves running is killed', { timeout: 10_000 }, async () => {
@@ -38,7 +45,7 @@ test('a command that fails gives its status and output; what it leaves running i
   // The grandchild keeps the output pipe open: the run ends only because it is killed.
   const left = await run('sh', ['-c', 'sleep 300 & echo grandchild $!'])
   assert.equal(left.status, 0)
-  assert.ok(gone(grandchild(left.stdout)), 'the grandchild is gone')
+  assert.ok(await gone(grandchild(left.stdout)), 'the grandchild is gone')
   await assert.rejects(run('./no-such-command', []), /^Error: \.\/no-such-command could not start: spawn \.\/no-such-command ENOENT/)
 })
 
@@ -47,14 +54,14 @@ test('a server that is never ready is killed with its grandchildren, and the err
   const error = await start(...HANGS, { ready: () => undefined, timeoutMs: 500 }).then(() => assert.fail('it was ready'), e => e)
   assert.ok(performance.now() - began < 3000, `killed after ${performance.now() - began} ms`)
   assert.match(error.message, /^sh -c sleep 300 & echo grandchild \$!; wait was not ready within 0\.5 s, so its process group was killed/)
-  assert.ok(gone(grandchild(error.message)), 'the grandchild is gone')
+  assert.ok(await gone(grandchild(error.message)), 'the grandchild is gone')
 })
 
 test('a server is ready when ready() says so, and stop() ends its whole group', { timeout: 10_000 }, async () => {
   const server = await start(...HANGS, { ready: out => out.match(/grandchild (\d+)/)?.[1], timeoutMs: 5000 })
   const pid = Number(server.value)
-  assert.ok(!gone(pid), 'the grandchild runs')
+  assert.ok(!ended(pid), 'the grandchild runs')
   await server.stop()
-  assert.ok(gone(pid), 'the grandchild is gone')
+  assert.ok(await gone(pid), 'the grandchild is gone')
   await assert.rejects(start('sh', ['-c', 'echo bye; exit 2'], { ready: () => undefined }), /^Error: sh -c echo bye; exit 2 exited \(2\) before it was ready\. Its output:\nbye\n$/)
 })
