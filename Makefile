@@ -63,16 +63,17 @@ validate:
 # The checker's WebAssembly and the wasm_exec.js of the same Go toolchain,
 # written where Hugo mounts them (build/assets -> assets/generated).
 # Size and speed pull against each other here (issue 14: 480 KB brotli and
-# 0.3 ms for each evaluation). Inlining everywhere makes the module 40 KB
-# larger (brotli); inlining nowhere (-l) makes an evaluation about half as
-# fast again. Most of an evaluation's calls are into the Go runtime
-# (allocation, maps) and a few small standard packages, so only those are
-# built with inlining: 20 KB for most of the speed. Go 1.26's new garbage
-# collector (Green Tea) adds 9 KB and gains nothing for a heap this small,
-# so the module keeps the previous one (GOEXPERIMENT=nogreenteagc; Go
-# plans to drop that choice in 1.27: recheck the size when moving to it).
-WASM_GCFLAGS = -gcflags=all=-l -gcflags=runtime= -gcflags=internal/runtime/maps= \
-	-gcflags=unicode/utf8= -gcflags=math= -gcflags=strconv=
+# 0.3 ms for each evaluation). Inlining everywhere makes the module about
+# 40 KB larger (brotli). An evaluation reuses its memory (rules.Workspace),
+# so it no longer calls the Go runtime's allocator, and inlining there
+# would buy little for 18 KB: only our own packages and the small standard
+# ones they call often (maps, unicode/utf8, math, strconv) are built with
+# inlining. Go 1.26's new garbage collector (Green Tea) adds 9 KB and gains
+# nothing for a heap this small, so the module keeps the previous one
+# (GOEXPERIMENT=nogreenteagc; Go plans to drop that choice in 1.27: recheck
+# the size when moving to it).
+WASM_GCFLAGS = -gcflags=all=-l -gcflags=internal/runtime/maps= -gcflags=unicode/utf8= \
+	-gcflags=math= -gcflags=strconv= -gcflags=github.com/focusfamily/portal/...=
 wasm:
 	mkdir -p build/assets
 	GOEXPERIMENT=nogreenteagc GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' $(WASM_GCFLAGS) -o build/assets/checker.wasm ./wasm

@@ -63,21 +63,32 @@ func tri(b bool) Tri {
 // of the wrong type or out of range, an option that does not exist, "I do not
 // know" where it is not allowed, or no answer to a question that must be asked.
 func ValidateAnswers(m *Model, answers Node) []AnswerError {
-	_, errs := m.readAnswers(answers)
-	return errs
+	return new(Workspace).ValidateAnswers(m, answers)
+}
+
+// ValidateAnswers is the package's ValidateAnswers in w's memory.
+func (w *Workspace) ValidateAnswers(m *Model, answers Node) []AnswerError {
+	return m.readAnswers(&w.a, answers)
 }
 
 // Relevant returns, in order, the ids of the questions to ask given the
 // answers so far: every question whose askIf is not false. Answers that are
 // not valid count as not given.
 func Relevant(m *Model, answers Node) []string {
-	a, _ := m.readAnswers(answers)
-	var ids []string
+	return new(Workspace).Relevant(m, answers)
+}
+
+// Relevant is the package's Relevant in w's memory: the list is only valid
+// until w's next use.
+func (w *Workspace) Relevant(m *Model, answers Node) []string {
+	m.readAnswers(&w.a, answers)
+	ids := w.ids[:0]
 	for i, q := range m.Questions {
-		if a.vals[i].state != stSkipped {
+		if w.a.vals[i].state != stSkipped {
 			ids = append(ids, q.ID)
 		}
 	}
+	w.ids = ids
 	return ids
 }
 
@@ -88,34 +99,47 @@ const MaxTextAnswer = 200
 // maxShownID is the longest unknown key repeated back in a message.
 const maxShownID = 40
 
-func (m *Model) readAnswers(n Node) (*answerSet, []AnswerError) {
-	a := &answerSet{vals: make([]value, len(m.Questions))}
+// readAnswers parses answers into a, reusing its memory.
+func (m *Model) readAnswers(a *answerSet, n Node) []AnswerError {
+	a.args.reset()
+	a.msgs.reset()
+	a.metOnly = false
 	if n == nil || n.Kind() != KindMap {
-		a.raw = a.vals
-		return a, []AnswerError{{Msg: Msg{Code: "answer.notMap"}}}
+		a.vals = make([]value, len(m.Questions)) // no answers at all: rare enough to allocate
+		a.raw = append(a.raw[:0], a.vals...)
+		return []AnswerError{{Msg: Msg{Code: "answer.notMap"}}}
 	}
+	a.vals = sized(a.vals, len(m.Questions))
 	var errs []AnswerError
+	given := 0 // answers to known questions
 	for i := range m.Questions {
 		q := &m.Questions[i]
-		v, e := parseValue(&q.Field, q.Options, q.AllowUnknown, n.Get(q.ID))
+		ans := n.Get(q.ID)
+		if ans != nil {
+			given++
+		}
+		v, e := parseValue(&q.Field, q.Options, q.AllowUnknown, ans)
 		if e.Code != "" {
 			errs = append(errs, AnswerError{Question: q.ID, Msg: e})
 		}
 		a.vals[i] = v
 	}
-	a.raw = append([]value(nil), a.vals...)
+	a.raw = append(a.raw[:0], a.vals...)
 	m.skipIrrelevant(a)
 	for i, q := range m.Questions {
 		if a.vals[i].state == stMissing && !hasError(errs, q.ID) {
 			errs = append(errs, AnswerError{Question: q.ID, Msg: Msg{Code: "answer.required", Args: []Arg{q.label()}}})
 		}
 	}
+	if n.Len() == given {
+		return errs // every key is a question's
+	}
 	for _, k := range n.Keys() {
 		if _, ok := m.qIndex[k]; !ok {
 			errs = append(errs, AnswerError{Question: shortID(k), Msg: Msg{Code: "answer.unknownQuestion", Args: []Arg{{Name: "id", Kind: ArgText, Text: shortID(k)}}}})
 		}
 	}
-	return a, errs
+	return errs
 }
 
 // shortID cuts a key the family's file gave to a length fit to show.

@@ -2,6 +2,7 @@ package rules_test
 
 import (
 	"reflect"
+	"runtime"
 	"slices"
 	"testing"
 
@@ -132,20 +133,49 @@ func TestRealDataShape(t *testing.T) {
 	}
 }
 
-// TestEvaluateMet: the browser's evaluation gives the same result, with
-// reasons only where a criterion is met or a pathway suggested.
-func TestEvaluateMet(t *testing.T) {
+// TestWorkspace: the browser's evaluation (a Workspace's EvaluateMet) gives
+// Evaluate's result, with reasons only where a criterion is met or a pathway
+// suggested. One Workspace goes through every case file's answers twice,
+// so nothing one evaluation leaves in its memory can change the next.
+func TestWorkspace(t *testing.T) {
 	m := realData(t)
-	n := benchAnswers(t)
-	full, errs := rules.Evaluate(m, n)
-	if errs != nil {
-		t.Fatal(errs)
+	var answers []rules.Node
+	for _, cases := range loadCases(t) {
+		for _, c := range cases {
+			answers = append(answers, rules.FromAny(c["answers"]))
+		}
 	}
-	met, _ := rules.EvaluateMet(m, n)
-	if met.Verdict != full.Verdict || len(met.VerdictWhy) != len(full.VerdictWhy) || len(met.Unknowns) != len(full.Unknowns) {
-		t.Fatalf("the verdict differs: %+v", met)
-	}
+	answers = append(answers, benchAnswers(t), rules.FromAny("not a map"))
+	var ws rules.Workspace
 	shown, hidden := 0, 0
+	for round := range 2 {
+		for i, n := range answers {
+			full, fullErrs := rules.Evaluate(m, n)
+			met, errs := ws.EvaluateMet(m, n)
+			if !reflect.DeepEqual(errs, fullErrs) {
+				t.Fatalf("round %d, answers %d: errors %v, want %v", round, i, errs, fullErrs)
+			}
+			if full == nil {
+				continue
+			}
+			s, h := sameAsFull(t, met, full)
+			shown, hidden = shown+s, hidden+h
+		}
+	}
+	if shown == 0 || hidden == 0 {
+		t.Errorf("the answers must meet some criteria and not others (%d met, %d not)", shown, hidden)
+	}
+}
+
+// sameAsFull compares EvaluateMet's result with Evaluate's, counting the
+// criteria whose reasons are shown and hidden.
+func sameAsFull(t *testing.T, met, full *rules.Result) (shown, hidden int) {
+	t.Helper()
+	if met.Verdict != full.Verdict || met.Basis != full.Basis || !reflect.DeepEqual(met.VerdictWhy, full.VerdictWhy) ||
+		!reflect.DeepEqual(met.Unknowns, full.Unknowns) || !reflect.DeepEqual(met.ThemesMet, full.ThemesMet) ||
+		!reflect.DeepEqual(met.Services, full.Services) {
+		t.Fatalf("the verdict differs: %+v, want %+v", met, full)
+	}
 	for i, th := range full.Themes {
 		for j, c := range th.Criteria {
 			got := met.Themes[i].Criteria[j]
@@ -168,7 +198,67 @@ func TestEvaluateMet(t *testing.T) {
 			t.Errorf("pathway %s: %+v, want %+v", p.ID, got, p)
 		}
 	}
-	if shown == 0 || hidden == 0 {
-		t.Errorf("the answers must meet some criteria and not others (%d met, %d not)", shown, hidden)
+	return shown, hidden
+}
+
+// TestWorkspaceAllocates: once a Workspace has grown to fit, an evaluation
+// allocates nothing, so the browser's engine neither allocates nor collects
+// memory as a family changes an answer. (The answers are read through a
+// Node that allocates nothing itself; FromAny's does.)
+func TestWorkspaceAllocates(t *testing.T) {
+	m := realData(t)
+	n := flatAnswers(t, benchAnswers(t))
+	var ws rules.Workspace
+	if r, errs := ws.EvaluateMet(m, n); errs != nil || len(r.Unknowns) == 0 {
+		t.Fatalf("the answers must be valid and have unknowns: %v", errs)
+	}
+	// Counted over many runs, not averaged, so that an array taken once in
+	// a while is seen too.
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	for range 200 {
+		ws.EvaluateMet(m, n)
+	}
+	runtime.ReadMemStats(&after)
+	if got := after.Mallocs - before.Mallocs; got != 0 {
+		t.Errorf("200 evaluations allocate %d times; want 0", got)
 	}
 }
+
+// flatNode is a map of answers whose values are built in advance.
+type flatNode struct {
+	keys []string
+	vals []rules.Node
+	leaf rules.Node
+}
+
+func flatAnswers(t *testing.T, n rules.Node) *flatNode {
+	f := &flatNode{keys: n.Keys()}
+	for _, k := range f.keys {
+		f.vals = append(f.vals, &flatNode{leaf: n.Get(k)})
+	}
+	return f
+}
+
+func (f *flatNode) Kind() rules.NodeKind {
+	if f.leaf != nil {
+		return f.leaf.Kind()
+	}
+	return rules.KindMap
+}
+
+func (f *flatNode) Get(key string) rules.Node {
+	for i, k := range f.keys {
+		if k == key {
+			return f.vals[i]
+		}
+	}
+	return nil
+}
+
+func (f *flatNode) Keys() []string       { return f.keys }
+func (f *flatNode) Len() int             { return len(f.keys) }
+func (f *flatNode) Index(int) rules.Node { return nil }
+func (f *flatNode) Str() string          { return f.leaf.Str() }
+func (f *flatNode) Num() float64         { return f.leaf.Num() }
+func (f *flatNode) Bool() bool           { return f.leaf.Bool() }

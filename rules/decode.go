@@ -288,6 +288,7 @@ func (d *decoder) decodeProgramme(o obj) {
 	o.read(provenance(&p.Provenance, spec{"name", kText, &p.Name}, spec{"summary", kText, &p.Summary},
 		spec{"minThemes", kWhole, &p.MinThemes}, spec{"cpCriterion", kText, &p.CPCriterion},
 		spec{"cpOtherCriteria", kWhole, &p.CPOtherCriteria}))
+	d.m.rule = p.rule()
 	if checking && (p.MinThemes < 1 || p.MinThemes > len(d.m.Themes)) {
 		o.fail("minThemes must be from 1 to the number of themes (" + strconv.Itoa(len(d.m.Themes)) + ")")
 	}

@@ -2,8 +2,10 @@ package rules
 
 // ProgrammeRule is the rule for qualifying as one message: the words pages
 // show and the end of every verdict's reason.
-func (m *Model) ProgrammeRule() Msg {
-	p := m.Programme
+// It is made once, when the programme is decoded; its Args must not be changed.
+func (m *Model) ProgrammeRule() Msg { return m.rule }
+
+func (p *Programme) rule() Msg {
 	return Msg{Code: "programme.rule", Args: []Arg{{Name: "minThemes", Num: float64(p.MinThemes)}, {Name: "cp", Kind: ArgCriterion, Text: p.CPCriterion, Field: "clause"}, {Name: "cpOther", Num: float64(p.CPOtherCriteria)}}}
 }
 

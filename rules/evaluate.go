@@ -7,37 +7,18 @@ type outcome struct {
 	verdict, basis      string
 }
 
-func (m *Model) newOutcome() *outcome {
-	return &outcome{
-		crit:   make([]Tri, len(m.criteria)),
-		themes: make([]Tri, len(m.Themes)),
-		paths:  make([]Tri, len(m.Pathways)),
-	}
+// size fits o to m, reusing its arrays.
+func (o *outcome) size(m *Model) {
+	o.crit = sized(o.crit, len(m.criteria))
+	o.themes = sized(o.themes, len(m.Themes))
+	o.paths = sized(o.paths, len(m.Pathways))
 }
 
 // Evaluate checks a family's answers (a map from question id to answer; the
 // answer "unknown" means "I do not know") against the rules. If any answer is
 // not valid it returns the errors, one per answer, and no result.
 func Evaluate(m *Model, answers Node) (*Result, []AnswerError) {
-	return m.evaluate(answers, false)
-}
-
-// EvaluateMet is Evaluate with reasons (Why) only for the criteria met and
-// the pathways suggested, the ones the checker's page shows. It saves the
-// browser the work of the others.
-func EvaluateMet(m *Model, answers Node) (*Result, []AnswerError) {
-	return m.evaluate(answers, true)
-}
-
-func (m *Model) evaluate(answers Node, metOnly bool) (*Result, []AnswerError) {
-	a, errs := m.readAnswers(answers)
-	if len(errs) > 0 {
-		return nil, errs
-	}
-	a.metOnly = metOnly
-	o := m.newOutcome()
-	m.decide(a, o)
-	return m.explain(a, o), nil
+	return new(Workspace).evaluate(m, answers, false)
 }
 
 func (m *Model) decide(a *answerSet, o *outcome) {
@@ -126,17 +107,24 @@ func (m *Model) verdict(crit []Tri) (string, string) {
 // unknowns lists each "I do not know" answer and what it could change: every
 // value the answer could take is tried in turn, with the other unknowns left
 // unknown, and the outcome compared with the one without it.
-func (m *Model) unknowns(a *answerSet, base *outcome) []UnknownResult {
-	var out []UnknownResult
-	trial := &answerSet{vals: make([]value, len(a.vals))}
-	o := m.newOutcome()
+func (m *Model) unknowns(w *Workspace, base *outcome) []UnknownResult {
+	a, trial, o := &w.a, &w.trial, &w.tried
+	out := emptied(w.unknowns)
+	trial.vals = sized(trial.vals, len(a.vals))
+	o.size(m)
 	for i := range m.Questions {
 		if a.vals[i].state != stUnknown {
 			continue
 		}
 		q := &m.Questions[i]
-		u := UnknownResult{Question: q.ID, Label: q.Label, HowToFind: q.HowToFind, Themes: []int{}, Pathways: []string{}}
-		for _, v := range candidates(q) {
+		u := UnknownResult{Question: q.ID, Label: q.Label, HowToFind: q.HowToFind}
+		if len(out) < cap(out) { // the lists of the one this replaces are free again
+			old := out[: len(out)+1 : len(out)+1][len(out)]
+			u.Themes, u.Pathways = old.Themes, old.Pathways
+		}
+		u.Themes, u.Pathways = emptied(u.Themes), emptied(u.Pathways)
+		w.tries = candidates(q, w.tries[:0])
+		for _, v := range w.tries {
 			copy(trial.vals, a.raw)
 			trial.vals[i] = v
 			m.skipIrrelevant(trial)
@@ -145,23 +133,24 @@ func (m *Model) unknowns(a *answerSet, base *outcome) []UnknownResult {
 		}
 		out = append(out, u)
 	}
+	w.unknowns = out
 	return out
 }
 
-func candidates(q *Question) []value {
+// candidates appends to vs every value an answer to q could take that
+// could change a result.
+func candidates(q *Question, vs []value) []value {
 	switch q.Type {
 	case TypeYesNo:
-		return []value{{state: stKnown, yes: true}, {state: stKnown}}
+		return append(vs, value{state: stKnown, yes: true}, value{state: stKnown})
 	case TypeChoice:
-		vs := make([]value, len(q.Options))
-		for i, o := range q.Options {
-			vs[i] = value{state: stKnown, opt: o.Value}
+		for _, o := range q.Options {
+			vs = append(vs, value{state: stKnown, opt: o.Value})
 		}
 		return vs
 	}
-	vs := make([]value, len(q.candidates))
-	for i, x := range q.candidates {
-		vs[i] = value{state: stKnown, num: x}
+	for _, x := range q.candidates {
+		vs = append(vs, value{state: stKnown, num: x})
 	}
 	return vs
 }

@@ -2,10 +2,12 @@ package rules
 
 // explain turns an outcome into a Result with a reason for every criterion,
 // pathway and the verdict.
-func (m *Model) explain(a *answerSet, o *outcome) *Result {
-	r := &Result{Verdict: o.verdict, Basis: o.basis, ThemesMet: []int{}, Services: []string{},
-		Themes: make([]ThemeResult, 0, len(m.Themes)), Pathways: make([]PathwayResult, 0, len(m.Pathways))}
-	criteria := make([]CriterionResult, len(m.criteria)) // one array, cut into the themes' lists
+func (m *Model) explain(w *Workspace, o *outcome) *Result {
+	a, r := &w.a, &w.r
+	*r = Result{Verdict: o.verdict, Basis: o.basis, ThemesMet: emptied(r.ThemesMet), Services: emptied(r.Services),
+		Themes: emptied(r.Themes), Pathways: emptied(r.Pathways)}
+	w.criteria = sized(w.criteria, len(m.criteria)) // one array, cut into the themes' lists
+	criteria := w.criteria
 	k := 0
 	for ti, t := range m.Themes {
 		tr := ThemeResult{Number: t.Number, Title: t.Title, Status: t.Status, Met: o.themes[ti].String(),
@@ -33,11 +35,8 @@ func (m *Model) explain(a *answerSet, o *outcome) *Result {
 			r.Services = addAll(r.Services, c.Services)
 		}
 	}
-	r.Unknowns = m.unknowns(a, o)
-	if r.Unknowns == nil {
-		r.Unknowns = []UnknownResult{}
-	}
-	r.VerdictWhy = m.verdictReason(o, r.Unknowns)
+	r.Unknowns = m.unknowns(w, o)
+	r.VerdictWhy = m.verdictReason(w, o, r.Unknowns)
 	return r
 }
 

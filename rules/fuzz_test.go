@@ -82,15 +82,16 @@ func BenchmarkEvaluate(b *testing.B) {
 	}
 }
 
-// BenchmarkEvaluateInPolish is the browser's evaluation: EvaluateMet, and
-// the reasons the page shows written in Polish into one buffer.
+// BenchmarkEvaluateInPolish is the browser's evaluation: a Workspace's
+// EvaluateMet, and the reasons the page shows written in Polish into one buffer.
 func BenchmarkEvaluateInPolish(b *testing.B) {
 	m, w := langData(b, "pl")
 	n := benchAnswers(b)
 	b.ReportAllocs()
 	var words []byte
+	var ws rules.Workspace
 	for b.Loop() {
-		r, errs := rules.EvaluateMet(m, n)
+		r, errs := ws.EvaluateMet(m, n)
 		if errs != nil {
 			b.Fatal(errs)
 		}

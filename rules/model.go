@@ -26,6 +26,7 @@ type Model struct {
 	criteria []*Criterion // every criterion, in theme order
 	cIndex   map[string]int
 	cpIndex  int // index in criteria of the Child Protection Plan criterion
+	rule     Msg // the programme's rule (ProgrammeRule)
 }
 
 // Provenance says where an entry comes from and since when it applies.

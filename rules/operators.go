@@ -195,18 +195,19 @@ func evalAtLeast(c *cond, le leafEvaluator) Tri {
 // than every part that does not apply.
 func whyAtLeast(m *Model, a *answerSet, c *cond, v Tri, out []Msg) []Msg {
 	yes := 0
-	var parts []Msg
+	at := len(out) // the count goes first, once it is known
+	out = append(out, Msg{})
 	for _, k := range c.kids {
 		switch kv := eval(k, a); {
 		case kv == Yes:
 			yes++
-			parts = m.why(a, k, kv, parts)
+			out = m.why(a, k, kv, out)
 		case kv == Unknown && v == Unknown:
-			parts = m.why(a, k, kv, parts)
+			out = m.why(a, k, kv, out)
 		}
 	}
-	out = append(out, Msg{Code: "reason.atLeast", Args: []Arg{{Name: "count", Num: float64(yes)}, {Name: "need", Num: float64(c.n)}}})
-	return append(out, parts...)
+	out[at] = Msg{Code: "reason.atLeast", Args: a.args.take(Arg{Name: "count", Num: float64(yes)}, Arg{Name: "need", Num: float64(c.n)})}
+	return out
 }
 
 // Leaves: a question or measure compared with a value (lt, le, gt, ge, eq;

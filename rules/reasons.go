@@ -65,35 +65,37 @@ func phrase(b *block[Arg], c *cond, holds bool, unit string) Msg {
 	return Msg{Code: code, Args: b.take(Arg{Name: "value", Num: c.val, Field: unit})}
 }
 
-func (m *Model) verdictReason(o *outcome, unknowns []UnknownResult) []Msg {
-	met := m.themeNames(o, false)
-	out := []Msg{{Code: "verdict.noCriteria"}}
-	if len(met) > 0 {
-		out[0] = Msg{Code: "verdict.themesMet", Args: []Arg{{Name: "count", Num: float64(len(met))}, {Name: "themes", Kind: ArgList, List: met}}}
+func (m *Model) verdictReason(w *Workspace, o *outcome, unknowns []UnknownResult) []Msg {
+	a := &w.a
+	out := append(a.scratch[:0], Msg{Code: "verdict.noCriteria"})
+	if met := m.themeNames(w, o, false); len(met) > 0 {
+		out[0] = Msg{Code: "verdict.themesMet", Args: a.args.take(Arg{Name: "count", Num: float64(len(met))}, Arg{Name: "themes", Kind: ArgList, List: met})}
 	}
 	switch o.basis {
 	case BasisChildProtection:
-		out[0] = Msg{Code: "verdict.childProtection", Args: []Arg{{Name: "cp", Kind: ArgCriterion, Text: m.criteria[m.cpIndex].ID, Field: "text"}, {Name: "others", Num: float64(m.countOthers(o))}}}
+		out[0] = Msg{Code: "verdict.childProtection", Args: a.args.take(Arg{Name: "cp", Kind: ArgCriterion, Text: m.criteria[m.cpIndex].ID, Field: "text"}, Arg{Name: "others", Num: float64(m.countOthers(o))})}
 	case BasisJudgement:
-		if judged := m.themeNames(o, true); len(judged) > 0 {
-			out = append(out, Msg{Code: "verdict.judgementIn", Args: []Arg{{Name: "themes", Kind: ArgList, List: judged}}})
+		if judged := m.themeNames(w, o, true); len(judged) > 0 {
+			out = append(out, Msg{Code: "verdict.judgementIn", Args: a.args.take(Arg{Name: "themes", Kind: ArgList, List: judged})})
 		} else {
 			out = append(out, Msg{Code: "verdict.judgement"})
 		}
-		out = append(out, Msg{Code: "verdict.teamDecides", Args: []Arg{{Name: "programme", Kind: ArgProgramme}}})
+		out = append(out, Msg{Code: "verdict.teamDecides", Args: a.args.take(Arg{Name: "programme", Kind: ArgProgramme})})
 	case BasisUnknowns:
-		var labels []Arg
+		labels := w.verdictOf[:0]
 		for _, u := range unknowns {
 			if u.ChangesVerdict {
 				labels = append(labels, Arg{Name: "", Kind: ArgQuestion, Text: u.Question, Field: "label"})
 			}
 		}
+		w.verdictOf = labels
 		out = append(out, Msg{Code: "verdict.unknowns"})
 		if len(labels) > 0 {
-			out = append(out, Msg{Code: "verdict.findOut", Args: []Arg{{Name: "questions", Kind: ArgList, List: labels}}})
+			out = append(out, Msg{Code: "verdict.findOut", Args: a.args.take(Arg{Name: "questions", Kind: ArgList, List: a.args.take(labels...)})})
 		}
 	}
-	return append(out, m.ProgrammeRule())
+	a.scratch = append(out, m.rule)
+	return a.msgs.take(a.scratch...)
 }
 
 // countOthers counts the criteria met besides the Child Protection Plan one.
@@ -108,9 +110,9 @@ func (m *Model) countOthers(o *outcome) int {
 }
 
 // themeNames lists the themes met on firm criteria, or, with judgement
-// set, the themes met only through a nomination.
-func (m *Model) themeNames(o *outcome, judgement bool) []Arg {
-	var names []Arg
+// set, the themes met only through a nomination, in w's memory.
+func (m *Model) themeNames(w *Workspace, o *outcome, judgement bool) []Arg {
+	names := w.verdictOf[:0]
 	k := 0
 	for _, t := range m.Themes {
 		firm, judged := false, false
@@ -128,5 +130,6 @@ func (m *Model) themeNames(o *outcome, judgement bool) []Arg {
 			names = append(names, Arg{Kind: ArgTheme, Num: float64(t.Number)})
 		}
 	}
-	return names
+	w.verdictOf = names
+	return w.a.args.take(names...)
 }

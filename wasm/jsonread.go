@@ -14,22 +14,31 @@ import (
 // readJSON reads JSON text into a tree that the rules engine reads through
 // rules.Node. It is the engine's only input reader: a few KB of
 // WebAssembly where encoding/json would add about 250 KB. The tree lives in
-// arrays sized from the text, so reading the answers costs a few
-// allocations, not one for each value, and strings without escapes point
-// into b, which the caller must never change afterwards.
+// arrays sized from the text, and strings without escapes point into b,
+// which must not change while the tree is used.
 //
 // Numbers are read as a person types them (rules.ParseDecimal): at most 15
 // digits and no exponent. Neither the rules model nor the page's answers
 // need more, and anything else is refused with the byte where it stands.
 func readJSON(b []byte) (rules.Node, error) {
+	var r reader
+	return r.read(b)
+}
+
+// read is readJSON in r's arrays, reusing those of its last read when they
+// are big enough: a tree read before must not be used after.
+func (r *reader) read(b []byte) (rules.Node, error) {
 	n := 1
 	for _, c := range b {
 		if c == ',' || c == '[' || c == '{' {
 			n++
 		}
 	}
-	r := reader{b: b, nodes: make([]jsonNode, 0, n), kids: make([]*jsonNode, 0, n), keys: make([]string, 0, n),
-		stack: make([]*jsonNode, 0, n), names: make([]string, 0, n)}
+	// nodes never grows while reading (the tree points into it), so each
+	// array holds n: at least one item for each value.
+	r.b, r.i = b, 0
+	r.nodes, r.kids, r.keys = room(r.nodes, n), room(r.kids, n), room(r.keys, n)
+	r.stack, r.names = room(r.stack, n), room(r.names, n)
 	v, err := r.value(0)
 	if err != nil {
 		return nil, err
@@ -38,6 +47,14 @@ func readJSON(b []byte) (rules.Node, error) {
 		return nil, r.fail("text after the value")
 	}
 	return v, nil
+}
+
+// room returns s emptied, with room for n items.
+func room[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, 0, n)
+	}
+	return s[:0]
 }
 
 // jsonNode is one value. A map's keys and values are parallel slices:

@@ -30,6 +30,8 @@ import (
 var (
 	model *rules.Model
 	words *wording.Words
+	ws    rules.Workspace // an evaluation's memory, used again by the next
+	read  reader          // the input's tree, in memory used again by each call
 	in    []byte
 	out   jsonw
 )
@@ -37,13 +39,17 @@ var (
 // main only keeps the module alive for its exported functions.
 func main() { select {} }
 
-// input makes a buffer of n bytes for the next call's JSON text. Each call
-// gets a new one, never reused: the values read from it point into it (see
-// readJSON), and the model keeps some for good.
+// input returns a buffer of n bytes for the next call's JSON text. The
+// values read from it point into it (see readJSON), so it is used again
+// only once a call's reply is written, and never after load: the model
+// keeps some of its strings for good.
 //
 //go:wasmexport input
 func input(n int32) unsafe.Pointer {
-	in = make([]byte, max(n, 1))[:n]
+	if cap(in) < int(n) {
+		in = make([]byte, max(n, 1))
+	}
+	in = in[:n]
 	return unsafe.Pointer(unsafe.SliceData(in))
 }
 
@@ -55,7 +61,7 @@ func output() unsafe.Pointer { return unsafe.Pointer(unsafe.SliceData(out.b)) }
 // call reads the input and writes f's reply, returning its length.
 func call(f func(*jsonw, rules.Node)) int32 {
 	out.b = out.b[:0]
-	v, err := readJSON(in)
+	v, err := read.read(in)
 	if err != nil {
 		failure(&out, "the engine's input is not JSON it can read: "+err.Error())
 	} else {
@@ -65,7 +71,11 @@ func call(f func(*jsonw, rules.Node)) int32 {
 }
 
 //go:wasmexport load
-func loadCall() int32 { return call(load) }
+func loadCall() int32 {
+	n := call(load)
+	in, read = nil, reader{} // the model points into them
+	return n
+}
 
 //go:wasmexport relevant
 func relevantCall() int32 { return call(withModel(relevant)) }
@@ -113,15 +123,15 @@ func withModel(f func(*jsonw, rules.Node)) func(*jsonw, rules.Node) {
 }
 
 func relevant(w *jsonw, answers rules.Node) {
-	w.strs(rules.Relevant(model, answers))
+	w.strs(ws.Relevant(model, answers))
 }
 
 func validate(w *jsonw, answers rules.Node) {
-	answerErrors(w, rules.ValidateAnswers(model, answers))
+	answerErrors(w, ws.ValidateAnswers(model, answers))
 }
 
 func evaluate(w *jsonw, answers rules.Node) {
-	res, errs := rules.EvaluateMet(model, answers)
+	res, errs := ws.EvaluateMet(model, answers)
 	if len(errs) > 0 {
 		errorsOnly(w, errs)
 		return

@@ -142,14 +142,7 @@ func TestReasonsInTheModelsLanguage(t *testing.T) {
 	if first["question"] != "attendance_percent" || first["message"] != "Obecność dziecka: wpisz wartość od 0% do 100%" {
 		t.Errorf("validation in Polish: %v", first)
 	}
-	answers := `{"attendance_percent": "85,5", "school_place": "school", "fixed_term_exclusions": 0,
-		"permanently_excluded": "no", "education_concern_nomination": "no", "school_anxiety": "no", "send": "none",
-		"health_absence": "no", "unauthorised_sessions": 0, "social_care": "child_protection",
-		"previously_looked_after": "no", "cse_risk": "no", "young_carer": "no", "help_concern_nomination": "no", "harm_concern": "no", "child_offence": "no",
-		"asb_intervention": "no", "parent_in_justice_system": "no", "adult_out_of_work": "no", "young_person_neet": "no",
-		"serious_debt": "no", "domestic_abuse": "no", "mental_health": "no", "substance_misuse": "no",
-		"long_term_health_condition": "no"}`
-	got := send(t, evaluateCall, answers).(map[string]any)
+	got := send(t, evaluateCall, familyAnswers).(map[string]any)
 	if got["errors"] != nil {
 		t.Fatalf("evaluate: %v", got["errors"])
 	}
@@ -162,6 +155,45 @@ func TestReasonsInTheModelsLanguage(t *testing.T) {
 		if c["id"] == "t2-not-attending" && c["reason"] != "Podano: obecność dziecka – 85,5%, czyli poniżej 90%. To tak zwana stała absencja (persistent absence): obecność na 90% zajęć lub mniej." {
 			t.Errorf("reason in Polish: %q", c["reason"])
 		}
+	}
+}
+
+// familyAnswers answer every question: a child with a Child Protection Plan
+// and attendance of 85,5% (a decimal comma, as a Polish family writes it).
+const familyAnswers = `{"attendance_percent": "85,5", "school_place": "school", "fixed_term_exclusions": 0,
+	"permanently_excluded": "no", "education_concern_nomination": "no", "school_anxiety": "no", "send": "none",
+	"health_absence": "no", "unauthorised_sessions": 0, "social_care": "child_protection",
+	"previously_looked_after": "no", "cse_risk": "no", "young_carer": "no", "help_concern_nomination": "no", "harm_concern": "no", "child_offence": "no",
+	"asb_intervention": "no", "parent_in_justice_system": "no", "adult_out_of_work": "no", "young_person_neet": "no",
+	"serious_debt": "no", "domestic_abuse": "no", "mental_health": "no", "substance_misuse": "no",
+	"long_term_health_condition": "no"}`
+
+// TestCallsReuseMemory: each call reuses the input buffer, the reader's
+// tree and the evaluation's memory of the last, so a call must give the
+// same reply whatever came before it, longer or shorter, valid or not, and
+// the model read by load must never be overwritten.
+func TestCallsReuseMemory(t *testing.T) {
+	loadModel(t, "en")
+	answers := strings.NewReplacer(`"85,5"`, `"85"`, `"school_anxiety": "no"`, `"school_anxiety": "unknown"`,
+		`"serious_debt": "no"`, `"serious_debt": "unknown"`).Replace(familyAnswers)
+	other := strings.NewReplacer(`"85"`, `"40"`, `"no"`, `"yes"`, `"unknown"`, `"yes"`).Replace(answers)
+	reply := func(f func() int32, text string) string {
+		copy(unsafe.Slice((*byte)(input(int32(len(text)))), len(text)), text)
+		return string(unsafe.Slice((*byte)(output()), f()))
+	}
+	first := reply(evaluateCall, answers)
+	if !strings.Contains(first, `"verdict":"`) || strings.Contains(first, `"errors"`) {
+		t.Fatalf("evaluate: %s", first)
+	}
+	for _, before := range []string{other, `{}`, strings.Repeat(" ", 20000) + other, `{"attendance_percent": 1}`, "{"} {
+		reply(evaluateCall, before)
+		reply(relevantCall, before)
+		if got := reply(evaluateCall, answers); got != first {
+			t.Fatalf("after %.30q the same answers give\n%s\nnot\n%s", before, got, first)
+		}
+	}
+	if reply(evaluateCall, other) == first {
+		t.Error("other answers must give another result")
 	}
 }
 
