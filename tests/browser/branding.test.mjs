@@ -2,8 +2,10 @@
 // colour when left out) styles links and the navigation's underline, and the
 // build refuses a colour with less than 4.5:1 contrast against white. On a
 // demonstration site, a service marked `example: false` has no "Example
-// contact" tag. Each case builds the site with its own settings into a temporary
-// folder, from a copy of config.toml, and never touches public/.
+// contact" tag. Each case builds the site with its own settings (the last two
+// share one build) into a temporary folder, from a copy of config.toml, and
+// never touches public/. A colour that is not a colour once left Hugo waiting
+// for ever; lib/run.mjs would stop it after some minutes and fail the test.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { mkdtempSync, readFileSync, writeFileSync, mkdirSync, rmSync } from 'node:fs'
@@ -44,9 +46,28 @@ async function build (name, params, services) {
   return { status: r.status, output: r.output, dest }
 }
 
+// One site serves the last two tests: the council's own colours, on a
+// demonstration site whose first service is marked example: false. It is
+// built and served once, when a test first needs it.
+const services = readFileSync('data/services.yaml', 'utf8')
+const first = services.match(/^services:\n {2}- id: ([a-z0-9-]+)$/m)[1]
+let custom
+function customSite () {
+  custom ??= build('custom', { brandColour: '#505a5f', linkColour: '#b10e1e', demonstration: true },
+    services.replace(/^ {4}example: true$/m, '    example: false')).then(r => {
+    assert.equal(r.status, 0, r.output)
+    return startServer(r.dest)
+  })
+  return custom
+}
+
 let browser
 before(async () => { browser = await launch() })
-after(async () => { await browser?.close(); rmSync(work, { recursive: true, force: true }) })
+after(async () => {
+  await browser?.close()
+  await (await custom?.catch(() => null))?.stop()
+  rmSync(work, { recursive: true, force: true })
+})
 
 test('a colour below 4.5:1 against white, or not a colour, stops the build with a clear message', async () => {
   const cases = [
@@ -64,47 +85,32 @@ test('a colour below 4.5:1 against white, or not a colour, stops the build with 
 })
 
 test('the link colour styles links and the navigation underline; the brand colour the header', async () => {
-  const services = readFileSync('data/services.yaml', 'utf8').replace(/^ {4}example: true$/m, '    example: false')
-  const r = await build('site', { brandColour: '#505a5f', linkColour: '#b10e1e' }, services)
-  assert.equal(r.status, 0, r.output)
-  const server = await startServer(r.dest)
-  try {
-    const { context, page, log } = await openPage(browser)
-    await page.goto(server.origin + '/services/')
-    const colours = await page.evaluate(() => ({
-      header: getComputedStyle(document.querySelector('.govuk-generic-header')).backgroundColor,
-      link: getComputedStyle(document.querySelector('main a.govuk-link')).color,
-      underline: getComputedStyle(document.querySelector('.govuk-service-navigation__item--active')).borderBottomColor
-    }))
-    assert.deepEqual(colours, { header: 'rgb(80, 90, 95)', link: 'rgb(177, 14, 30)', underline: 'rgb(177, 14, 30)' })
-    assert.deepEqual(problems(log, server.origin), [])
-    assert.deepEqual(await storageState(context, page), { cookies: 0, local: 0, session: 0, idb: 0 })
-    await context.close()
-  } finally {
-    await server.stop()
-  }
+  const server = await customSite()
+  const { context, page, log } = await openPage(browser)
+  await page.goto(server.origin + '/services/')
+  const colours = await page.evaluate(() => ({
+    header: getComputedStyle(document.querySelector('.govuk-generic-header')).backgroundColor,
+    link: getComputedStyle(document.querySelector('main a.govuk-link')).color,
+    underline: getComputedStyle(document.querySelector('.govuk-service-navigation__item--active')).borderBottomColor
+  }))
+  assert.deepEqual(colours, { header: 'rgb(80, 90, 95)', link: 'rgb(177, 14, 30)', underline: 'rgb(177, 14, 30)' })
+  assert.deepEqual(problems(log, server.origin), [])
+  assert.deepEqual(await storageState(context, page), { cookies: 0, local: 0, session: 0, idb: 0 })
+  await context.close()
 })
 
 test('on a demonstration site, a service marked example: false has no "Example contact" tag', async () => {
-  const services = readFileSync('data/services.yaml', 'utf8')
-  const first = services.match(/^services:\n {2}- id: ([a-z0-9-]+)$/m)[1]
-  const r = await build('real', { demonstration: true }, services.replace(/^ {4}example: true$/m, '    example: false'))
-  assert.equal(r.status, 0, r.output)
-  const server = await startServer(r.dest)
-  try {
-    const { context, page, log } = await openPage(browser)
-    await page.goto(`${server.origin}/services/${first}/`)
-    assert.ok(await page.locator('.govuk-phase-banner, .app-demo-banner').count() > 0, 'the demonstration banner shows')
-    assert.equal(await page.locator('.app-example-tag').count(), 0, `${first} is real: no tag`)
-    await page.goto(server.origin + '/services/')
-    const hrefs = await page.locator('main a[href^="/services/"]').evaluateAll(as => as.map(a => a.getAttribute('href')))
-    const example = hrefs.find(h => h !== `/services/${first}/` && h !== '/services/')
-    assert.ok(example, 'another service is listed')
-    await page.goto(server.origin + example)
-    assert.ok(await page.locator('.app-example-tag').count() > 0, `${example} is an example: tagged`)
-    assert.deepEqual(problems(log, server.origin), [])
-    await context.close()
-  } finally {
-    await server.stop()
-  }
+  const server = await customSite()
+  const { context, page, log } = await openPage(browser)
+  await page.goto(`${server.origin}/services/${first}/`)
+  assert.ok(await page.locator('.govuk-phase-banner, .app-demo-banner').count() > 0, 'the demonstration banner shows')
+  assert.equal(await page.locator('.app-example-tag').count(), 0, `${first} is real: no tag`)
+  await page.goto(server.origin + '/services/')
+  const hrefs = await page.locator('main a[href^="/services/"]').evaluateAll(as => as.map(a => a.getAttribute('href')))
+  const example = hrefs.find(h => h !== `/services/${first}/` && h !== '/services/')
+  assert.ok(example, 'another service is listed')
+  await page.goto(server.origin + example)
+  assert.ok(await page.locator('.app-example-tag').count() > 0, `${example} is an example: tagged`)
+  assert.deepEqual(problems(log, server.origin), [])
+  await context.close()
 })
