@@ -140,13 +140,20 @@ async function showAnswers (relevant = api.relevant(answers)) {
 }
 
 // prepare asks the engine for the result of the answers now given, once
-// for each set of answers (answers is replaced, never changed in place).
+// for each set of answers (answers is replaced, never changed in place),
+// and writes it into the result step while that is still hidden, so "See
+// your result" only has to reveal it.
 function prepare () {
   if (prepared?.answers !== answers) {
-    prepared = { answers, result: api.evaluate(answers) }
-    prepared.result.catch(() => {}) // a failure is the engine's, reported by evaluate
+    const p = { answers, result: api.evaluate(answers), rendered: false }
+    prepared = p
+    p.result.then(res => {
+      if (prepared !== p || res.errors) return
+      renderResult(step('result'), res, p.answers)
+      p.rendered = true
+    }, () => {}) // a failure is the engine's, reported by evaluate
   }
-  return prepared.result
+  return prepared
 }
 
 // evaluate shows the engine's result. One question at a time, Check your
@@ -157,12 +164,13 @@ function prepare () {
 async function evaluate (scope) {
   const relevant = professional && api.relevant(answers)
   relevant && relevant.catch(() => {}) // a failure is the engine's, reported by evaluate
-  const res = await (professional ? api.evaluate(answers) : prepare())
+  const p = professional ? null : prepare()
+  const res = await (p ? p.result : api.evaluate(answers))
   if (res.errors) {
     showErrors(root, scope, res.errors, errorPrefix)
     return false
   }
-  renderResult(step('result'), res, answers)
+  if (!p?.rendered) renderResult(step('result'), res, answers)
   if (relevant) await showAnswers(relevant)
   shown = res
   return true

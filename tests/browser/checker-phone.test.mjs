@@ -190,6 +190,7 @@ test('390×844: the result is worked out on Check your answers, shown at once wi
   await startChecker(page, server.origin)
   await answerAll(page, { attendance_percent: '85' })
   await page.waitForFunction(() => window.__evaluations === 1)
+  await hiddenResultReads(page, 'unlikely')
   await seeResult(page)
   assert.equal(await evaluations(page), 1, '"See your result" waits for no second evaluation')
   assert.equal((await result(page)).verdict, 'unlikely')
@@ -210,11 +211,21 @@ test('390×844: the result is worked out on Check your answers, shown at once wi
   await settled(page)
   await answerAll(page, { attendance_percent: '85', young_carer: 'yes' })
   await page.waitForFunction(() => window.__evaluations === 2)
+  await hiddenResultReads(page, 'likely')
   await seeResult(page)
   assert.equal(await evaluations(page), 2)
   assert.equal((await result(page)).verdict, 'likely')
   assert.equal(await page.evaluate(() => document.activeElement === document.querySelector('[data-step=result] h1')), true)
 }))
+
+// hiddenResultReads waits until the result step, still hidden behind Check
+// your answers, has the verdict written in: the click only reveals it.
+async function hiddenResultReads (page, verdict) {
+  await page.waitForFunction(v => {
+    const r = document.querySelector('[data-step=result]')
+    return r.hidden && r.querySelector(`[data-verdict="${v}"]:not([hidden])`) !== null && r.querySelector('[data-slot=verdict-reason]').textContent !== ''
+  }, verdict, { timeout: 5000 })
+}
 
 for (const size of SIZES) {
   test(`${size.name}: "unlikely" is said gently, with the other help there is`, () => journey(size, async page => {
