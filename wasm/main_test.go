@@ -158,6 +158,25 @@ func TestReasonsInTheModelsLanguage(t *testing.T) {
 	}
 }
 
+// TestJSONStrings: every byte that needs an escape is escaped wherever it
+// falls in the 8-byte steps, and the text reads back as it was.
+func TestJSONStrings(t *testing.T) {
+	for _, c := range []string{"\"", "\\", "\n", "\x00", "\x1f"} {
+		for n := range 20 {
+			for at := 0; at <= n; at++ {
+				s := "ł" + strings.Repeat("x", n) // UTF-8, then ASCII
+				s = s[:at+2] + c + s[at+2:]
+				w := &jsonw{}
+				w.str(s)
+				var got string
+				if err := json.Unmarshal(w.b, &got); err != nil || got != s {
+					t.Fatalf("%q: written %s, read back %q (%v)", s, w.b, got, err)
+				}
+			}
+		}
+	}
+}
+
 // familyAnswers answer every question: a child with a Child Protection Plan
 // and attendance of 85,5% (a decimal comma, as a Polish family writes it).
 const familyAnswers = `{"attendance_percent": "85,5", "school_place": "school", "fixed_term_exclusions": 0,

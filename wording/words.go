@@ -10,11 +10,16 @@ import "github.com/focusfamily/portal/rules"
 
 // Words renders messages in one language, with that language's message
 // templates and the rules data in that language (for the labels of
-// questions, measures, criteria and themes).
+// questions, measures, criteria and themes). It remembers its recent
+// lookups (memo.go), so it is not safe for concurrent use.
 type Words struct {
 	Lang  string
 	msgs  map[string]string
 	model *rules.Model
+
+	templates memo[string]
+	questions memo[*rules.Question]
+	criteria  memo[*rules.Criterion]
 }
 
 // New makes the Words of a language.
@@ -72,7 +77,7 @@ func (w *Words) AppendSentences(b []byte, ms []rules.Msg) []byte {
 // no template shows as itself, so a gap is seen, never hidden; a test
 // checks that every language has every code.
 func (w *Words) appendPhrase(b []byte, m rules.Msg) []byte {
-	tmpl, ok := w.msgs[m.Code]
+	tmpl, ok := w.template(m.Code)
 	if !ok {
 		b = append(b, '[')
 		b = append(b, m.Code...)
@@ -94,13 +99,14 @@ func (w *Words) appendArg(b []byte, a *rules.Arg) []byte {
 	case joined:
 		for i := range a.List {
 			if i > 0 {
-				b = append(b, w.msgs["list.separator"]...)
+				sep, _ := w.template("list.separator")
+				b = append(b, sep...)
 			}
 			b = w.appendArg(b, &a.List[i])
 		}
 		return b
 	case rules.ArgCriterion:
-		if c := w.model.Criterion(a.Text); c != nil && a.Field == "clause" {
+		if c := w.criterion(a.Text); c != nil && a.Field == "clause" {
 			start := len(b)
 			return lowerAt(append(b, trimStop(c.Text)...), start)
 		}
@@ -141,7 +147,8 @@ func (w *Words) appendList(b []byte, items []rules.Arg) []byte {
 	default:
 		last := items[n-1]
 		last.Name = "b"
-		return w.appendFormat(b, w.msgs["list.and"], []rules.Arg{{Name: "a", Kind: joined, List: items[:n-1]}, last}, nil)
+		and, _ := w.template("list.and")
+		return w.appendFormat(b, and, []rules.Arg{{Name: "a", Kind: joined, List: items[:n-1]}, last}, nil)
 	}
 }
 
@@ -151,11 +158,11 @@ func (w *Words) ref(a *rules.Arg) string {
 	m := w.model
 	switch a.Kind {
 	case rules.ArgQuestion:
-		if q := m.Question(a.Text); q != nil {
+		if q := w.question(a.Text); q != nil {
 			return fieldText(&q.Field, a.Field)
 		}
 	case rules.ArgOption:
-		if q := m.Question(a.Text); q != nil {
+		if q := w.question(a.Text); q != nil {
 			return q.OptionText(a.Field)
 		}
 	case rules.ArgMeasure:
@@ -163,7 +170,7 @@ func (w *Words) ref(a *rules.Arg) string {
 			return fieldText(&ms.Field, a.Field)
 		}
 	case rules.ArgCriterion:
-		if c := m.Criterion(a.Text); c != nil {
+		if c := w.criterion(a.Text); c != nil {
 			return trimStop(c.Text)
 		}
 	case rules.ArgTheme:
