@@ -3,7 +3,7 @@
 // the fold, the result in the order a family needs it, print and the
 // meeting sheet, attendance in sessions, and a stalled WebAssembly. Every
 // journey ends with the privacy checks (lib/journey.mjs).
-import { test, before, after } from 'node:test'
+import { describe, test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { readFile } from 'node:fs/promises'
 import AxeBuilder from '@axe-core/playwright'
@@ -339,28 +339,32 @@ for (const size of SIZES) {
   }))
 }
 
-for (const size of SIZES) {
-  test(`${size.name}: a WebAssembly that never arrives gives the printable criteria within 5 seconds`, () => journey(size, async page => {
-    await page.route('**/*.wasm', () => {}) // never answered
-    const start = Date.now()
-    await page.goto(server.origin + '/checker/', { waitUntil: 'domcontentloaded' })
-    const slow = page.locator('#checker [data-load-slow]')
-    await slow.waitFor({ state: 'visible', timeout: 8000 })
-    const took = Date.now() - start
-    const sincePageStart = Math.round(await page.evaluate(() => performance.now()))
-    console.log(`# ${size.name}: the fallback showed ${took} ms after the request (${sincePageStart} ms after the page started)`)
-    // site.js waits 5 s from when it runs; page loading on a busy test machine adds the rest.
-    assert.ok(took >= 5000 && took < 10000, `shown after ${took} ms`)
-    assert.match(await slow.innerText(), /taking a long time/)
-    await slow.getByRole('link').click()
-    assert.match(await page.locator('h1').innerText(), /criteria/i, 'the link goes to the printable criteria')
-  }, { allow: p => /\.wasm/.test(p) }))
-}
+// These three wait seconds on a timer in the page, doing nothing else, so
+// they wait side by side.
+describe('a download that never arrives', { concurrency: true }, () => {
+  for (const size of SIZES) {
+    test(`${size.name}: a WebAssembly that never arrives gives the printable criteria within 5 seconds`, () => journey(size, async page => {
+      await page.route('**/*.wasm', () => {}) // never answered
+      const start = Date.now()
+      await page.goto(server.origin + '/checker/', { waitUntil: 'domcontentloaded' })
+      const slow = page.locator('#checker [data-load-slow]')
+      await slow.waitFor({ state: 'visible', timeout: 8000 })
+      const took = Date.now() - start
+      const sincePageStart = Math.round(await page.evaluate(() => performance.now()))
+      console.log(`# ${size.name}: the fallback showed ${took} ms after the request (${sincePageStart} ms after the page started)`)
+      // site.js waits 5 s from when it runs; page loading on a busy test machine adds the rest.
+      assert.ok(took >= 5000 && took < 10000, `shown after ${took} ms`)
+      assert.match(await slow.innerText(), /taking a long time/)
+      await slow.getByRole('link').click()
+      assert.match(await page.locator('h1').innerText(), /criteria/i, 'the link goes to the printable criteria')
+    }, { allow: p => /\.wasm/.test(p) }))
+  }
 
-test('390×844: a page script that never arrives gives the fallback too', () => journey(PHONE, async page => {
-  await page.route(/\/js\/checker\.[^/]*\.js$/, () => {})
-  // The stalled module also holds back DOMContentLoaded, so wait only for the page to arrive.
-  await page.goto(server.origin + '/checker/', { waitUntil: 'commit' })
-  await page.locator('[data-load-slow]').waitFor({ state: 'visible', timeout: 8000 })
-  assert.ok(await page.locator('[data-action=start]').isDisabled(), 'Start cannot be pressed, and the page says why')
-}))
+  test('390×844: a page script that never arrives gives the fallback too', () => journey(PHONE, async page => {
+    await page.route(/\/js\/checker\.[^/]*\.js$/, () => {})
+    // The stalled module also holds back DOMContentLoaded, so wait only for the page to arrive.
+    await page.goto(server.origin + '/checker/', { waitUntil: 'commit' })
+    await page.locator('[data-load-slow]').waitFor({ state: 'visible', timeout: 8000 })
+    assert.ok(await page.locator('[data-action=start]').isDisabled(), 'Start cannot be pressed, and the page says why')
+  }))
+})

@@ -26,42 +26,78 @@ export async function currentQuestion (page) {
 // input or a radio value, "unknown", or {attended, possible}.
 export async function fill (scope, id, value) {
   const group = scope.locator(`[data-form-group="${id}"]`)
+  return enter(group, id, value, await group.locator(`#q-${id}[type=text]`).count() > 0)
+}
+
+// enter is fill once it is known whether the question has a text input.
+async function enter (group, id, value, text) {
   if (value === 'unknown') return group.locator('input[value=unknown]').check()
   if (typeof value === 'object') {
     await group.locator('summary').click()
     await group.locator(`#q-${id}-attended`).fill(String(value.attended))
     return group.locator(`#q-${id}-possible`).fill(String(value.possible))
   }
-  const text = group.locator(`#q-${id}[type=text]`)
-  if (await text.count()) return text.fill(String(value))
+  if (text) return group.locator(`#q-${id}[type=text]`).fill(String(value))
   return group.locator(`input[type=radio][value="${value}"]`).check()
 }
 
-async function defaultAnswer (group, id) {
+// onScreen waits, as settled does, until the checker has finished with the
+// last answer, then reads in the same round trip to the page what answerAll
+// needs: how many steps show, which one, whether the error summary shows
+// (visible as Playwright means it: a box, and not visibility: hidden), and
+// the inputs of the question shown.
+function onScreen (page) {
+  return page.evaluate(async () => {
+    const root = document.getElementById('checker')
+    if (root.hasAttribute('aria-busy')) {
+      await new Promise((resolve, reject) => {
+        const seen = new MutationObserver(() => { if (!root.hasAttribute('aria-busy')) { seen.disconnect(); resolve() } })
+        seen.observe(root, { attributes: true, attributeFilter: ['aria-busy'] })
+        setTimeout(() => reject(new Error('the checker was still busy after 30 s')), 30000)
+      })
+    }
+    const shown = [...root.querySelectorAll('[data-step]:not([hidden])')]
+    const summary = document.querySelector('[data-error-summary]')
+    const box = summary?.getBoundingClientRect()
+    const step = shown[0]
+    const id = step?.dataset.step === 'question' ? step.dataset.question : null
+    const group = id && step.querySelector(`[data-form-group="${CSS.escape(id)}"]`)
+    return {
+      shown: shown.length,
+      step: step?.dataset.step,
+      id,
+      error: !!summary && box.width > 0 && box.height > 0 && getComputedStyle(summary).visibility !== 'hidden',
+      text: !!group?.querySelector(`#q-${CSS.escape(id)}[type=text]`),
+      radios: group ? [...group.querySelectorAll('input[type=radio]')].map(r => r.value) : []
+    }
+  })
+}
+
+function defaultAnswer ({ id, text, radios }) {
   if (DEFAULT_TEXT[id]) return DEFAULT_TEXT[id]
-  if (await group.locator('input[type=text]').count()) return '0'
-  for (const v of ['no', 'none', 'school']) {
-    if (await group.locator(`input[type=radio][value="${v}"]`).count()) return v
-  }
-  return group.locator('input[type=radio]').first().getAttribute('value')
+  if (text) return '0'
+  return ['no', 'none', 'school'].find(v => radios.includes(v)) ?? radios[0]
 }
 
 // answerAll answers every question the checker asks and stops at Check your
 // answers. It returns the ids of the questions asked, in order.
 export async function answerAll (page, answers = {}) {
   const asked = []
-  for (let id = await currentQuestion(page); id; id = await currentQuestion(page)) {
+  for (;;) {
+    const now = await onScreen(page)
+    assert.equal(now.shown, 1, 'one step shows at a time')
+    if (asked.length) assert.equal(now.error, false, `no error after answering ${asked.at(-1)}`)
+    if (!now.id) {
+      assert.equal(now.step, 'check')
+      return asked
+    }
     assert.ok(asked.length < 60, 'the checker keeps asking')
-    const form = page.locator(`form[data-question="${id}"]`)
-    const value = id in answers ? answers[id] : await defaultAnswer(form.locator(`[data-form-group="${id}"]`), id)
-    await fill(form, id, value)
+    const form = page.locator(`form[data-question="${now.id}"]`)
+    const value = now.id in answers ? answers[now.id] : defaultAnswer(now)
+    await enter(form.locator(`[data-form-group="${now.id}"]`), now.id, value, now.text)
     await form.locator('button[type=submit]').click()
-    await settled(page)
-    assert.equal(await page.locator('[data-error-summary]').isVisible(), false, `no error after answering ${id}`)
-    asked.push(id)
+    asked.push(now.id)
   }
-  assert.equal(await visibleStep(page).getAttribute('data-step'), 'check')
-  return asked
 }
 
 // result reads what the result page shows: verdict, criteria met with their
