@@ -119,7 +119,7 @@ func (m *Model) unknowns(w *Workspace, base *outcome) []UnknownResult {
 		q := &m.Questions[i]
 		u := UnknownResult{Question: q.ID, Label: q.Label, HowToFind: q.HowToFind}
 		if len(out) < cap(out) { // the lists of the one this replaces are free again
-			old := out[: len(out)+1 : len(out)+1][len(out)]
+			old := out[:len(out)+1][len(out)]
 			u.Themes, u.Pathways = old.Themes, old.Pathways
 		}
 		u.Themes, u.Pathways = emptied(u.Themes), emptied(u.Pathways)

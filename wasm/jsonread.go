@@ -11,22 +11,16 @@ import (
 	"github.com/focusfamily/portal/rules"
 )
 
-// readJSON reads JSON text into a tree that the rules engine reads through
+// read reads JSON text into a tree that the rules engine reads through
 // rules.Node. It is the engine's only input reader: a few KB of
 // WebAssembly where encoding/json would add about 250 KB. The tree lives in
-// arrays sized from the text, and strings without escapes point into b,
-// which must not change while the tree is used.
+// r's arrays, sized from the text and reused by the next read when they are
+// big enough, so a tree read before must not be used after. Strings without
+// escapes point into b, which must not change while the tree is used.
 //
 // Numbers are read as a person types them (rules.ParseDecimal): at most 15
 // digits and no exponent. Neither the rules model nor the page's answers
 // need more, and anything else is refused with the byte where it stands.
-func readJSON(b []byte) (rules.Node, error) {
-	var r reader
-	return r.read(b)
-}
-
-// read is readJSON in r's arrays, reusing those of its last read when they
-// are big enough: a tree read before must not be used after.
 func (r *reader) read(b []byte) (rules.Node, error) {
 	n := 1
 	for _, c := range b {

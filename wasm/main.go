@@ -40,7 +40,7 @@ var (
 func main() { select {} }
 
 // input returns a buffer of n bytes for the next call's JSON text. The
-// values read from it point into it (see readJSON), so it is used again
+// values read from it point into it (see reader.read), so it is used again
 // only once a call's reply is written, and never after load: the model
 // keeps some of its strings for good.
 //

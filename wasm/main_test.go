@@ -83,7 +83,7 @@ func TestInputThatIsNotJSON(t *testing.T) {
 }
 
 func TestJSONReader(t *testing.T) {
-	n, err := readJSON([]byte(` {"b": true, "f": false, "n": -85.5, "s": "yes", "e": "a\"b\\c\/\n\u00e9\ud83d\ude00",
+	n, err := new(reader).read([]byte(` {"b": true, "f": false, "n": -85.5, "s": "yes", "e": "a\"b\\c\/\n\u00e9\ud83d\ude00",
 		"l": [1, [2], {}], "m": {"x": null}, "": ""} `))
 	if err != nil {
 		t.Fatal(err)
@@ -126,7 +126,7 @@ func TestJSONReaderRefuses(t *testing.T) {
 		``, `{`, `[1,]`, `{"a" 1}`, `{"a":1,}`, `{a:1}`, `"open`, `"bad \x escape"`, `"\u12"`, `"\ud83d\u0041"`,
 		`1 2`, `1e5`, `12345678901234567`, `tru`, `nul`, `-`, strings.Repeat("[", maxDepth+2) + strings.Repeat("]", maxDepth+2),
 	} {
-		if _, err := readJSON([]byte(text)); err == nil {
+		if _, err := new(reader).read([]byte(text)); err == nil {
 			t.Errorf("%.30q was read", text)
 		}
 	}
