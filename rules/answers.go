@@ -33,6 +33,8 @@ type answerSet struct {
 	msgs      block[Msg] // the reasons
 	scratch   []Msg      // where a reason is gathered before it is kept in msgs
 	metOnly   bool       // explain only what is met (EvaluateMet)
+	said      []said     // each leaf's reason once given, by cond.slot
+	round     uint64     // which reading of answers said's entries belong to
 }
 
 func (a *answerSet) leaf(c *cond) Tri {
@@ -104,6 +106,8 @@ func (m *Model) readAnswers(a *answerSet, n Node) []AnswerError {
 	a.args.reset()
 	a.msgs.reset()
 	a.metOnly = false
+	a.round++
+	a.said = sized(a.said, m.slots)
 	if n == nil || n.Kind() != KindMap {
 		a.vals = make([]value, len(m.Questions)) // no answers at all: rare enough to allocate
 		a.raw = append(a.raw[:0], a.vals...)

@@ -262,3 +262,50 @@ func (f *flatNode) Index(int) rules.Node { return nil }
 func (f *flatNode) Str() string          { return f.leaf.Str() }
 func (f *flatNode) Num() float64         { return f.leaf.Num() }
 func (f *flatNode) Bool() bool           { return f.leaf.Bool() }
+
+// TestRepeatedTestsShareReasons: where the rules make the same test twice
+// (a pathway repeats a criterion's), an evaluation gives the very same
+// reason, so the browser's module writes it once (wasm/convert.go); a
+// different test of the same question has its own.
+func TestRepeatedTestsShareReasons(t *testing.T) {
+	m := realData(t)
+	answers := rules.FromAny(map[string]any{
+		"attendance_percent": 50, "school_place": "school", "fixed_term_exclusions": 0,
+		"permanently_excluded": "no", "education_concern_nomination": "no", "school_anxiety": "no",
+		"send": "none", "health_absence": "no", "unauthorised_sessions": 0, "social_care": "none",
+		"previously_looked_after": "no", "cse_risk": "no", "young_carer": "no",
+		"help_concern_nomination": "no", "harm_concern": "no", "child_offence": "no",
+		"asb_intervention": "no", "parent_in_justice_system": "no", "adult_out_of_work": "no",
+		"young_person_neet": "no", "serious_debt": "no", "domestic_abuse": "no",
+		"mental_health": "no", "substance_misuse": "no", "long_term_health_condition": "no",
+	})
+	var ws rules.Workspace
+	r, errs := ws.EvaluateMet(m, answers)
+	if errs != nil {
+		t.Fatal(errs)
+	}
+	why := map[string][]rules.Msg{}
+	for _, th := range r.Themes {
+		for _, c := range th.Criteria {
+			why[c.ID] = c.Why
+		}
+	}
+	for _, p := range r.Pathways {
+		why[p.ID] = p.Why
+	}
+	first := func(id string) *rules.Arg {
+		for _, msg := range why[id] {
+			if msg.Code == "reason.compare" {
+				return &msg.Args[0]
+			}
+		}
+		t.Fatalf("%s gives no comparison: %v", id, why[id])
+		return nil
+	}
+	if first("t2-not-attending") != first("early-help") {
+		t.Error("attendance below the target: early-help must give the criterion's own reason")
+	}
+	if first("t2-not-attending") == first("attendance-team") {
+		t.Error("attendance at most the persistent absence level is another test and needs its own reason")
+	}
+}

@@ -111,6 +111,8 @@ type cond struct {
 	opts []string
 	win  window
 	drop bool // downFromEntryBy: val is the percentage fall needed
+
+	slot int // a question leaf's place for its reason in an evaluation, shared by identical leaves (reasons.go)
 }
 
 // leafEvaluator decides the leaves; the operators combine them with

@@ -18,6 +18,7 @@ type decoder struct {
 	usedQ    []bool
 	usedM    []bool
 	usedT    []bool
+	leaves   []*cond // the question leaves, one for each different test (cond.slot)
 }
 
 func (d *decoder) path(file string) string { return d.dir + "/" + file + ".yaml" }

@@ -1,6 +1,9 @@
 package rules
 
-import "strconv"
+import (
+	"slices"
+	"strconv"
+)
 
 // condCtx says where a condition sits, which decides what it may use.
 type condCtx struct {
@@ -120,7 +123,27 @@ func (d *decoder) questionLeaf(ctx condCtx, o obj, c *cond) bool {
 		d.usedQ[i] = true
 	}
 	c.ref = i
-	return d.comparison(o, &d.m.Questions[i].Field, "question", c, d.m.Questions[i].Options)
+	if !d.comparison(o, &d.m.Questions[i].Field, "question", c, d.m.Questions[i].Options) {
+		return false
+	}
+	c.slot = d.slot(c)
+	return true
+}
+
+// slot gives identical question leaves the same place for their reason:
+// they test the same thing, so they have the same reason, and an
+// evaluation writes it once however often the rules repeat the test (a
+// pathway often repeats a criterion's).
+func (d *decoder) slot(c *cond) int {
+	for _, l := range d.leaves {
+		if l.op == c.op && l.ref == c.ref && l.cmp == c.cmp && l.val == c.val && l.yes == c.yes && slices.Equal(l.opts, c.opts) {
+			return l.slot
+		}
+	}
+	c.slot = len(d.leaves)
+	d.leaves = append(d.leaves, c)
+	d.m.slots = len(d.leaves)
+	return c.slot
 }
 
 func (d *decoder) measureLeaf(o obj, c *cond) bool {

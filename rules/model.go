@@ -27,6 +27,7 @@ type Model struct {
 	cIndex   map[string]int
 	cpIndex  int // index in criteria of the Child Protection Plan criterion
 	rule     Msg // the programme's rule (ProgrammeRule)
+	slots    int // how many different question leaves (cond.slot)
 }
 
 // Provenance says where an entry comes from and since when it applies.

@@ -17,7 +17,28 @@ func (m *Model) reasons(a *answerSet, c *cond, v Tri) []Msg {
 	return a.msgs.take(a.scratch...)
 }
 
+// said is a leaf's reason, given in one round of an answerSet.
+type said struct {
+	round uint64
+	v     Tri
+	msgs  []Msg
+}
+
+// leafReason gives a leaf's reason once an evaluation: a test the rules
+// repeat gets the very same messages (the same memory), so whoever writes
+// them can write each one once (the browser's module does, wasm/convert.go).
 func (m *Model) leafReason(a *answerSet, c *cond, v Tri, out []Msg) []Msg {
+	s := &a.said[c.slot]
+	if s.round == a.round && s.v == v {
+		return append(out, s.msgs...)
+	}
+	start := len(out)
+	out = m.leafWords(a, c, v, out)
+	*s = said{round: a.round, v: v, msgs: a.msgs.take(out[start:]...)}
+	return out
+}
+
+func (m *Model) leafWords(a *answerSet, c *cond, v Tri, out []Msg) []Msg {
 	q := &m.Questions[c.ref]
 	ans := &a.vals[c.ref]
 	label := q.label()

@@ -15,6 +15,7 @@ import (
 // pathways suggested and the verdict.
 
 func result(w *jsonw, r *rules.Result) {
+	given = given[:0]
 	w.open('{')
 	w.field("verdict", r.Verdict)
 	sentences(w, "verdictReason", r.VerdictWhy)
@@ -59,13 +60,51 @@ func result(w *jsonw, r *rules.Result) {
 	w.close('}')
 }
 
-// scratch holds a reason's words until they are written into the reply.
+// sentences writes "key": the messages in words, joined with spaces as
+// wording's Sentences joins them.
+func sentences(w *jsonw, key string, ms []rules.Msg) {
+	w.key(key)
+	w.b = append(w.b, '"')
+	for i, m := range ms {
+		if i > 0 {
+			w.b = append(w.b, ' ')
+		}
+		sentence(w, m)
+	}
+	w.b = append(w.b, '"')
+}
+
+// A result repeats reasons: a pathway often gives a criterion's reason
+// again. The engine gives a repeated reason as the very same message (its
+// arguments in the same memory, see rules' leafReason), so each is put in
+// words once and copied, already escaped, where it comes again. given lists
+// the messages this reply has written and where.
+var given []written
+
+type written struct {
+	args    *rules.Arg
+	at, end int // the escaped words in the reply
+}
+
+// scratch holds a message's words until they are escaped into the reply.
 var scratch []byte
 
-// sentences writes "key": the messages in words.
-func sentences(w *jsonw, key string, ms []rules.Msg) {
-	scratch = words.AppendSentences(scratch[:0], ms)
-	w.field(key, unsafe.String(unsafe.SliceData(scratch), len(scratch)))
+func sentence(w *jsonw, m rules.Msg) {
+	id := unsafe.SliceData(m.Args)
+	if id != nil {
+		for _, g := range given {
+			if g.args == id {
+				w.b = append(w.b, w.b[g.at:g.end]...)
+				return
+			}
+		}
+	}
+	scratch = words.AppendText(scratch[:0], m)
+	at := len(w.b)
+	w.chars(unsafe.String(unsafe.SliceData(scratch), len(scratch)))
+	if id != nil {
+		given = append(given, written{args: id, at: at, end: len(w.b)})
+	}
 }
 
 func progressResult(w *jsonw, r *rules.ProgressResult) {

@@ -34,6 +34,12 @@ const hexDigits = "0123456789abcdef"
 func (w *jsonw) str(s string) {
 	w.sep()
 	w.b = append(w.b, '"')
+	w.chars(s)
+	w.b = append(w.b, '"')
+}
+
+// chars writes s escaped, as the inside of a JSON string.
+func (w *jsonw) chars(s string) {
 	for i := 0; i < len(s); i++ {
 		j := plain(s, i)
 		w.b = append(w.b, s[i:j]...)
@@ -46,7 +52,6 @@ func (w *jsonw) str(s string) {
 			w.b = append(w.b, '\\', c)
 		}
 	}
-	w.b = append(w.b, '"')
 }
 
 // plain returns where the run of s from i that needs no escape ends. Most

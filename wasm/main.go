@@ -42,7 +42,9 @@ func main() { select {} }
 // input returns a buffer of n bytes for the next call's JSON text. The
 // values read from it point into it (see reader.read), so it is used again
 // only once a call's reply is written, and never after load: the model
-// keeps some of its strings for good.
+// keeps some of its strings for good. Asked again for no more than it holds,
+// it keeps the buffer and its bytes: the worker asks for room for the
+// longest the text can be, writes it, then gives the length written.
 //
 //go:wasmexport input
 func input(n int32) unsafe.Pointer {

@@ -245,3 +245,63 @@ func TestJSONWriter(t *testing.T) {
 		t.Errorf("failure: %s", w.b)
 	}
 }
+
+// TestRepeatedReasons: a reason the result gives again (a pathway repeats a
+// criterion's) is written once and copied; every reason must still read as
+// the engine's own words for it, in each language.
+func TestRepeatedReasons(t *testing.T) {
+	heavy := strings.NewReplacer(`"no"`, `"yes"`, `"child_protection"`, `"none"`,
+		`"health_absence": "no"`, `"health_absence": "yes", "medical_days_missed": 20`).Replace(familyAnswers)
+	for _, lang := range []string{"en", "pl", "ar"} {
+		loadModel(t, lang)
+		got := send(t, evaluateCall, heavy).(map[string]any)
+		var r reader
+		answers, err := r.read([]byte(heavy))
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, errs := rules.Evaluate(model, answers)
+		if errs != nil {
+			t.Fatal(errs)
+		}
+		reasons := map[string]string{}
+		for _, th := range want.Themes {
+			for _, c := range th.Criteria {
+				reasons[c.ID] = words.Sentences(c.Why)
+			}
+		}
+		for _, p := range want.Pathways {
+			reasons[p.ID] = words.Sentences(p.Why)
+		}
+		if got["verdictReason"] != words.Sentences(want.VerdictWhy) {
+			t.Errorf("%s: verdict reason %q", lang, got["verdictReason"])
+		}
+		for _, list := range []string{"criteria", "pathways"} {
+			for _, item := range got[list].([]any) {
+				item := item.(map[string]any)
+				if id := item["id"].(string); item["reason"] != reasons[id] {
+					t.Errorf("%s: %s reads\n%q\nnot\n%q", lang, id, item["reason"], reasons[id])
+				}
+			}
+		}
+		if attendance := reasons["t2-not-attending"]; !strings.Contains(reasons["early-help"], attendance) {
+			t.Errorf("%s: the answers must make early-help repeat a criterion's reason (%q), to test the copy", lang, attendance)
+		}
+	}
+}
+
+// TestInputKeepsItsBytes: the worker asks for the most room a text can
+// take, writes it, then cuts the buffer to the length written.
+func TestInputKeepsItsBytes(t *testing.T) {
+	loadModel(t, "en")
+	text := `{"attendance_percent": "85"}`
+	room := unsafe.Slice((*byte)(input(int32(3*len(text)))), 3*len(text))
+	copy(room, text+"}}}")
+	if at := input(int32(len(text))); at != unsafe.Pointer(&room[0]) {
+		t.Fatal("input must keep the buffer when asked for less than it holds")
+	}
+	reply := string(unsafe.Slice((*byte)(output()), relevantCall()))
+	if !strings.HasPrefix(reply, `["attendance_percent"`) {
+		t.Errorf("relevant read %q, not the text written: %s", in, reply)
+	}
+}

@@ -3,6 +3,8 @@ package wording
 import (
 	"strings"
 	"testing"
+
+	"github.com/focusfamily/portal/rules"
 )
 
 // TestMemo: a memo answers as its lookup would, whatever string it is
@@ -31,5 +33,47 @@ func TestMemo(t *testing.T) {
 		if v != tt.want || ok != tt.ok || tt.lookups >= 0 && calls-before != tt.lookups {
 			t.Errorf("get(%q) = %d, %v with %d lookups; want %d, %v with %d", tt.key, v, ok, calls-before, tt.want, tt.ok, tt.lookups)
 		}
+	}
+}
+
+// TestFixedWords: a message that depends on the rules data alone is
+// written once and then copied, whatever messages share its slot; one with
+// a number from an answer is written every time.
+func TestFixedWords(t *testing.T) {
+	model := &rules.Model{Programme: rules.Programme{Name: "Focus Family"}}
+	for n := 1; n <= 6; n++ {
+		model.Themes = append(model.Themes, rules.Theme{Number: n, Short: "theme " + strings.Repeat("i", n)})
+	}
+	msgs := map[string]string{"in": "met in {theme}", "by": "{who} decides on {theme}", "count": "{n} met"}
+	var all []rules.Msg
+	for _, code := range []string{"in", "by"} {
+		for n := 1; n <= 6; n++ {
+			args := []rules.Arg{{Name: "theme", Kind: rules.ArgTheme, Num: float64(n)}}
+			if code == "by" {
+				args = append(args, rules.Arg{Name: "who", Kind: rules.ArgProgramme})
+			}
+			all = append(all, rules.Msg{Code: code, Args: args})
+		}
+	}
+	w := New("en", msgs, model)
+	for round := range 3 {
+		for i := range all {
+			m := all[(i*7+round)%len(all)]
+			if got, want := string(w.AppendText(nil, m)), New("en", msgs, model).Text(m); got != want {
+				t.Fatalf("round %d: %q, want %q", round, got, want)
+			}
+		}
+	}
+	fixedMsg := all[0]
+	counted := rules.Msg{Code: "count", Args: []rules.Arg{{Name: "n", Kind: rules.ArgNum, Num: 2}}}
+	before := w.Text(fixedMsg)
+	w.Text(counted)
+	msgs["in"], msgs["count"] = "changed", "changed {n}"
+	w.templates = memo[string]{}
+	if got := w.Text(fixedMsg); got != before {
+		t.Errorf("a fixed message is written again: %q, not %q", got, before)
+	}
+	if got := w.Text(counted); got != "Changed 2" {
+		t.Errorf("a message with a number must be written every time: %q", got)
 	}
 }

@@ -7,9 +7,9 @@ const polishCase = "ąĄćĆęĘłŁńŃóÓśŚźŹżŻ"
 
 // swapCaseAt changes the two-byte letter at b[i:] from one case to the
 // other, in place (both cases of a Polish letter take two bytes): from
-// lower to upper when up is true.
+// lower to upper when up is true. An ASCII byte starts none of them.
 func swapCaseAt(b []byte, i int, up bool) {
-	if len(b)-i < 2 {
+	if len(b)-i < 2 || b[i] < 0x80 {
 		return
 	}
 	for j := 0; j+4 <= len(polishCase); j += 4 {

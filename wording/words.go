@@ -20,6 +20,7 @@ type Words struct {
 	templates memo[string]
 	questions memo[*rules.Question]
 	criteria  memo[*rules.Criterion]
+	fixed     fixed
 }
 
 // New makes the Words of a language.
@@ -49,14 +50,22 @@ type errorString string
 func (e errorString) Error() string { return string(e) }
 
 // Text writes a message as a sentence or phrase that starts with a capital.
-func (w *Words) Text(m rules.Msg) string { return string(w.appendText(nil, m)) }
+func (w *Words) Text(m rules.Msg) string { return string(w.AppendText(nil, m)) }
 
-// appendText appends Text(m) to b. Words are appended to one buffer
+// AppendText appends Text(m) to b. Words are appended to one buffer
 // throughout, not built as strings and joined: in the browser's module
 // each allocation costs more than the writing itself.
-func (w *Words) appendText(b []byte, m rules.Msg) []byte {
+func (w *Words) AppendText(b []byte, m rules.Msg) []byte {
+	s, ok := w.fixed.get(m)
+	if ok {
+		return append(b, s.text...)
+	}
 	start := len(b)
-	return capitalAt(w.appendPhrase(b, m), start)
+	b = capitalAt(w.appendPhrase(b, m), start)
+	if s != nil {
+		s.put(m, b[start:])
+	}
+	return b
 }
 
 // Sentences writes each message and joins them with spaces.
@@ -68,7 +77,7 @@ func (w *Words) AppendSentences(b []byte, ms []rules.Msg) []byte {
 		if i > 0 {
 			b = append(b, ' ')
 		}
-		b = w.appendText(b, m)
+		b = w.AppendText(b, m)
 	}
 	return b
 }

@@ -43,18 +43,34 @@ async function start ({ wasm, rules }) {
 
 // exchange hands the engine JSON text as UTF-8 in its own memory and reads
 // its JSON reply from there: no crossing per value (wasm/main.go).
-function exchange (exports, method, bytes) {
-  const at = exports.input(bytes.length)
-  new Uint8Array(exports.mem.buffer, at, bytes.length).set(bytes)
+function exchange (exports, method, text) {
+  put(exports, text)
   const length = exports[method]()
   return decoder.decode(new Uint8Array(exports.mem.buffer, exports.output(), length))
+}
+
+// put writes text (a string, or UTF-8 bytes) into the engine's input. A
+// string is encoded straight into it, with no copy made on the way: UTF-8
+// takes at most 3 bytes for each UTF-16 unit, and input(n) again with the
+// length written keeps the buffer and cuts it to the text. (input may grow
+// the engine's memory, so mem.buffer is read after it.)
+function put (exports, text) {
+  if (typeof text !== 'string') {
+    const at = exports.input(text.length)
+    new Uint8Array(exports.mem.buffer, at, text.length).set(text)
+    return
+  }
+  const most = text.length * 3
+  const at = exports.input(most)
+  const { written } = encoder.encodeInto(text, new Uint8Array(exports.mem.buffer, at, most))
+  exports.input(written)
 }
 
 function call ({ id, method, json }) {
   if (!engine) return { id, error: 'the engine did not start' }
   if (!METHODS.has(method)) return { id, error: `the engine has no method ${method}` }
   try {
-    return { id, json: exchange(engine, method, encoder.encode(json)) }
+    return { id, json: exchange(engine, method, String(json)) }
   } catch (err) {
     return { id, error: String(err?.message || err) }
   }
