@@ -24,7 +24,7 @@ func (m *Model) absence(b *block[Arg], f *Field, v *value, out []Msg) []Msg {
 	}
 	for _, l := range absenceLevels {
 		if t := m.threshold(l.threshold); t != nil && v.num <= t.Value {
-			return append(out, Msg{Code: l.code, Args: b.take(Arg{Name: "threshold", Num: t.Value, Field: t.Unit})})
+			return append(out, Msg{Code: l.code, Args: b.take(Arg{Name: "threshold", Kind: ArgSetting, Num: t.Value, Field: t.Unit})})
 		}
 	}
 	return out

@@ -177,13 +177,14 @@ func hasError(errs []AnswerError, id string) bool {
 // parseValue reads one answer. It returns a message, in the GOV.UK style,
 // if the answer is not valid; the value is then treated as missing.
 func parseValue(f *Field, opts []Option, allowUnknown bool, n Node) (value, Msg) {
-	if n == nil || n.Kind() == KindNull {
+	a := readAnswer(n)
+	if a.kind == KindNull {
 		return value{}, Msg{}
 	}
-	if n.Kind() == KindString && len(n.Str()) > MaxTextAnswer {
+	if len(a.raw) > MaxTextAnswer {
 		return value{}, Msg{Code: "answer.tooLong", Args: []Arg{f.label(), {Name: "max", Num: float64(MaxTextAnswer)}}}
 	}
-	if n.Kind() == KindString && trim(n.Str()) == unknownAnswer {
+	if a.kind == KindString && a.text == unknownAnswer {
 		if !allowUnknown {
 			return value{}, Msg{Code: "answer.unknownNotAllowed", Args: []Arg{f.label()}}
 		}
@@ -191,45 +192,64 @@ func parseValue(f *Field, opts []Option, allowUnknown bool, n Node) (value, Msg)
 	}
 	switch f.Type {
 	case TypeYesNo:
-		return parseYesNo(f, n)
+		return parseYesNo(f, a)
 	case TypeChoice:
-		if s := n.Str(); n.Kind() == KindString && optionIndex(opts, s) >= 0 {
-			return value{state: stKnown, opt: s}, Msg{}
+		if a.kind == KindString && optionIndex(opts, a.raw) >= 0 {
+			return value{state: stKnown, opt: a.raw}, Msg{}
 		}
 		return value{}, Msg{Code: "answer.choice", Args: []Arg{f.label()}}
 	case TypeNumber, TypeCount:
 		if f.AllowSessions {
-			if a, p, given, ok := sessionsOf(n); given {
-				return checkSessions(a, p, ok)
+			if at, p, given, ok := sessionsOf(a); given {
+				return checkSessions(at, p, ok)
 			}
 		}
-		return parseNumber(f, n)
+		return parseNumber(f, a)
 	}
 	return value{}, Msg{}
 }
 
-func parseYesNo(f *Field, n Node) (value, Msg) {
+// answer is one answer's node with its kind and text read once: each read
+// is a call through the Node interface, which the browser's module pays
+// for again at every call.
+type answer struct {
+	node Node
+	kind NodeKind
+	raw  string // a string as it was sent
+	text string // raw without the space around it
+}
+
+func readAnswer(n Node) answer {
+	if n == nil {
+		return answer{kind: KindNull}
+	}
+	a := answer{node: n, kind: n.Kind()}
+	if a.kind == KindString {
+		a.raw = n.Str()
+		a.text = trim(a.raw)
+	}
+	return a
+}
+
+func parseYesNo(f *Field, a answer) (value, Msg) {
 	switch {
-	case n.Kind() == KindBool:
-		return value{state: stKnown, yes: n.Bool()}, Msg{}
-	case n.Kind() == KindString:
-		switch s := trim(n.Str()); {
-		case equalFold(s, "yes"):
-			return value{state: stKnown, yes: true}, Msg{}
-		case equalFold(s, "no"):
-			return value{state: stKnown}, Msg{}
-		}
+	case a.kind == KindBool:
+		return value{state: stKnown, yes: a.node.Bool()}, Msg{}
+	case equalFold(a.text, "yes"):
+		return value{state: stKnown, yes: true}, Msg{}
+	case equalFold(a.text, "no") && a.kind == KindString:
+		return value{state: stKnown}, Msg{}
 	}
 	return value{}, Msg{Code: "answer.yesNo", Args: []Arg{f.label()}}
 }
 
-func parseNumber(f *Field, n Node) (value, Msg) {
+func parseNumber(f *Field, a answer) (value, Msg) {
 	x, ok := 0.0, false
-	switch n.Kind() {
+	switch a.kind {
 	case KindNumber:
-		x, ok = n.Num(), true
+		x, ok = a.node.Num(), true
 	case KindString:
-		s := trim(n.Str())
+		s := a.text
 		if f.Unit == "%" {
 			if n := len(s); n > 0 && s[n-1] == '%' {
 				s = trim(s[:n-1])
@@ -258,18 +278,18 @@ var sessionWords = [...]string{"/", " out of ", " of ", " z ", " من "}
 // "possible": 360}, or the same typed in one field. given is false when n
 // is neither, so it is read as a plain number; ok says the two parts are
 // whole numbers.
-func sessionsOf(n Node) (attended, possible float64, given, ok bool) {
-	if n.Kind() == KindMap {
+func sessionsOf(a answer) (attended, possible float64, given, ok bool) {
+	if n := a.node; a.kind == KindMap {
 		att, pos := n.Get("attended"), n.Get("possible")
 		if n.Len() != 2 || att == nil || pos == nil || att.Kind() != KindNumber || pos.Kind() != KindNumber {
 			return 0, 0, true, false
 		}
 		return att.Num(), pos.Num(), true, true
 	}
-	if n.Kind() != KindString {
+	if a.kind != KindString {
 		return 0, 0, false, false
 	}
-	s := asciiLower(trim(n.Str()))
+	s := asciiLower(a.text)
 	for _, w := range sessionWords {
 		if i := index(s, w); i > 0 {
 			a, okA := ParseDecimal(trim(s[:i]))

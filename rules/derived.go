@@ -6,7 +6,7 @@ package rules
 func (m *Model) ProgrammeRule() Msg { return m.rule }
 
 func (p *Programme) rule() Msg {
-	return Msg{Code: "programme.rule", Args: []Arg{{Name: "minThemes", Num: float64(p.MinThemes)}, {Name: "cp", Kind: ArgCriterion, Text: p.CPCriterion, Field: "clause"}, {Name: "cpOther", Num: float64(p.CPOtherCriteria)}}}
+	return Msg{Code: "programme.rule", Args: []Arg{{Name: "minThemes", Kind: ArgSetting, Num: float64(p.MinThemes)}, {Name: "cp", Kind: ArgCriterion, Text: p.CPCriterion, Field: "clause"}, {Name: "cpOther", Kind: ArgSetting, Num: float64(p.CPOtherCriteria)}}}
 }
 
 // ProgressMeasures lists the ids of the measures that a criterion's

@@ -26,6 +26,7 @@ const (
 	ArgCriterion                // criterion ID's text; Field "clause" for it inside a sentence
 	ArgTheme                    // the short name of the theme numbered Num
 	ArgProgramme                // the programme's name
+	ArgSetting                  // Num, as ArgNum, but one the rules data sets (a threshold, the programme's rule), never an answer
 )
 
 // Arg is one named value of a Msg.

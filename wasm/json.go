@@ -22,7 +22,6 @@ func (w *jsonw) sep() {
 
 func (w *jsonw) open(c byte)  { w.sep(); w.b = append(w.b, c) }
 func (w *jsonw) close(c byte) { w.b = append(w.b, c) }
-func (w *jsonw) key(k string) { w.str(k); w.b = append(w.b, ':') }
 func (w *jsonw) int(n int)    { w.sep(); w.b = strconv.AppendInt(w.b, int64(n), 10) }
 func (w *jsonw) bool(v bool)  { w.sep(); w.b = strconv.AppendBool(w.b, v) }
 
@@ -83,6 +82,15 @@ func (w *jsonw) strs(list []string) {
 		w.str(s)
 	}
 	w.close(']')
+}
+
+// key writes "k":. Keys are this module's own names, never data, so they
+// are written as they are, without looking for anything to escape.
+func (w *jsonw) key(k string) {
+	w.sep()
+	w.b = append(w.b, '"')
+	w.b = append(w.b, k...)
+	w.b = append(w.b, '"', ':')
 }
 
 // field writes "key":"value".

@@ -59,6 +59,7 @@ type jsonNode struct {
 	num  float64
 	keys []string
 	kids []*jsonNode
+	from int // where Get looks first: after the key it found last
 }
 
 func (n *jsonNode) Kind() rules.NodeKind { return n.kind }
@@ -68,9 +69,17 @@ func (n *jsonNode) Num() float64         { return n.num }
 func (n *jsonNode) Bool() bool           { return n.kind == rules.KindBool && n.num != 0 }
 func (n *jsonNode) Keys() []string       { return append([]string(nil), n.keys...) }
 
+// Get finds a map's value by its key. The engine asks for the answers in
+// the questions' order, the order the page writes them in, so the search
+// starts after the key found last and most keys are found at the first look.
 func (n *jsonNode) Get(key string) rules.Node {
-	for i, k := range n.keys {
-		if k == key {
+	for range n.keys {
+		if n.from >= len(n.keys) {
+			n.from = 0
+		}
+		i := n.from
+		n.from++
+		if n.keys[i] == key {
 			return n.kids[i]
 		}
 	}

@@ -121,6 +121,29 @@ func TestJSONReader(t *testing.T) {
 	}
 }
 
+// TestGetInAnyOrder: Get starts where the last key was found, so it must
+// still find every key asked in any order, and nothing for a key not there.
+func TestGetInAnyOrder(t *testing.T) {
+	n, err := new(reader).read([]byte(`{"a": 1, "b": 2, "c": 3, "d": 4}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, order := range []string{"abcd", "dcba", "bdac", "aacc", "cxa", "dd"} {
+		for _, k := range order {
+			got := n.Get(string(k))
+			if k == 'x' {
+				if got != nil {
+					t.Errorf("order %s: found %q, which is not there", order, k)
+				}
+				continue
+			}
+			if got == nil || got.Num() != float64(k-'a'+1) {
+				t.Errorf("order %s: %q reads %v", order, k, got)
+			}
+		}
+	}
+}
+
 func TestJSONReaderRefuses(t *testing.T) {
 	for _, text := range []string{
 		``, `{`, `[1,]`, `{"a" 1}`, `{"a":1,}`, `{a:1}`, `"open`, `"bad \x escape"`, `"\u12"`, `"\ud83d\u0041"`,

@@ -8,8 +8,9 @@ import (
 
 // fixed remembers the words of messages that depend on the rules data
 // alone: each argument names a question's words, an option, a measure, a
-// criterion, a theme or the programme, and none holds a number or text
-// from an answer. "You said the child is a young carer." is one. They are
+// criterion, a theme or the programme, or is a number the data sets (a
+// threshold), and none holds a number or text from an answer. "You said
+// the child is a young carer." is one. They are
 // most of a result's reasons, and the same in every evaluation, so each is
 // written once and copied after, as a template is looked up once. A slot
 // is chosen by where the message's strings are (see memo) and checked
@@ -55,7 +56,7 @@ func (s *fixedText) put(m rules.Msg, text []byte) {
 func isFixed(m rules.Msg) bool {
 	for i := range m.Args {
 		switch m.Args[i].Kind {
-		case rules.ArgQuestion, rules.ArgOption, rules.ArgMeasure, rules.ArgCriterion, rules.ArgTheme, rules.ArgProgramme:
+		case rules.ArgQuestion, rules.ArgOption, rules.ArgMeasure, rules.ArgCriterion, rules.ArgTheme, rules.ArgProgramme, rules.ArgSetting:
 		default:
 			return false
 		}

@@ -68,7 +68,7 @@ func (w *Words) appendPlaceholder(b []byte, inner string, args []rules.Arg) []by
 		return append(b, '}')
 	}
 	kind, arms := cut(rest)
-	if kind == "plural" && a.Kind == rules.ArgNum {
+	if kind == "plural" && (a.Kind == rules.ArgNum || a.Kind == rules.ArgSetting) {
 		if body, ok := pickArm(arms, a.Num, Plural(w.Lang, a.Num)); ok {
 			var buf [24]byte
 			return w.appendFormat(b, body, args, appendNumber(buf[:0], a.Num, w.Lang))

@@ -97,7 +97,7 @@ func (w *Words) appendPhrase(b []byte, m rules.Msg) []byte {
 
 func (w *Words) appendArg(b []byte, a *rules.Arg) []byte {
 	switch a.Kind {
-	case rules.ArgNum:
+	case rules.ArgNum, rules.ArgSetting:
 		return w.appendQuantity(b, a.Num, a.Field)
 	case rules.ArgText:
 		return append(b, a.Text...)
