@@ -83,7 +83,7 @@ func phrase(b *block[Arg], c *cond, holds bool, unit string) Msg {
 	if holds {
 		code = comparisons[c.cmp].yes
 	}
-	return Msg{Code: code, Args: b.take(Arg{Name: "value", Num: c.val, Field: unit})}
+	return Msg{Code: code, Args: b.take(Arg{Name: "value", Kind: ArgSetting, Num: c.val, Field: unit})}
 }
 
 func (m *Model) verdictReason(w *Workspace, o *outcome, unknowns []UnknownResult) []Msg {

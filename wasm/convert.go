@@ -15,7 +15,7 @@ import (
 // pathways suggested and the verdict.
 
 func result(w *jsonw, r *rules.Result) {
-	given = given[:0]
+	given.round++
 	w.open('{')
 	w.field("verdict", r.Verdict)
 	sentences(w, "verdictReason", r.VerdictWhy)
@@ -77,11 +77,18 @@ func sentences(w *jsonw, key string, ms []rules.Msg) {
 // A result repeats reasons: a pathway often gives a criterion's reason
 // again. The engine gives a repeated reason as the very same message (its
 // arguments in the same memory, see rules' leafReason), so each is put in
-// words once and copied, already escaped, where it comes again. given lists
-// the messages this reply has written and where.
-var given []written
+// words once and copied, already escaped, where it comes again. given holds
+// the messages this reply has written and where, in a small table keyed by
+// that memory; a slot from an earlier reply (round) is empty.
+var given struct {
+	round uint64
+	slots [givenSize]written
+}
+
+const givenSize, givenProbes = 128, 8
 
 type written struct {
+	round   uint64
 	args    *rules.Arg
 	at, end int // the escaped words in the reply
 }
@@ -91,8 +98,15 @@ var scratch []byte
 
 func sentence(w *jsonw, m rules.Msg) {
 	id := unsafe.SliceData(m.Args)
+	var free *written // where to note this message, if anywhere
 	if id != nil {
-		for _, g := range given {
+		at := uintptr(unsafe.Pointer(id)) / unsafe.Sizeof(*id)
+		for i := range uintptr(givenProbes) {
+			g := &given.slots[(at+i)%givenSize]
+			if g.round != given.round {
+				free = g
+				break
+			}
 			if g.args == id {
 				w.b = append(w.b, w.b[g.at:g.end]...)
 				return
@@ -102,8 +116,8 @@ func sentence(w *jsonw, m rules.Msg) {
 	scratch = words.AppendText(scratch[:0], m)
 	at := len(w.b)
 	w.chars(unsafe.String(unsafe.SliceData(scratch), len(scratch)))
-	if id != nil {
-		given = append(given, written{args: id, at: at, end: len(w.b)})
+	if free != nil {
+		*free = written{round: given.round, args: id, at: at, end: len(w.b)}
 	}
 }
 

@@ -38,14 +38,15 @@ func TestMemo(t *testing.T) {
 
 // TestFixedWords: a message that depends on the rules data alone is
 // written once and then copied, whatever messages share its slot; one with
-// a number from an answer is written every time, one the rules set is not.
+// a number from an answer is written every time, one the rules set is not,
+// and so is a fixed phrase inside another message.
 func TestFixedWords(t *testing.T) {
 	model := &rules.Model{Programme: rules.Programme{Name: "Focus Family"}}
 	for n := 1; n <= 6; n++ {
 		model.Themes = append(model.Themes, rules.Theme{Number: n, Short: "theme " + strings.Repeat("i", n)})
 	}
 	msgs := map[string]string{"in": "met in {theme}", "by": "{who} decides on {theme}", "count": "{n} met",
-		"least": "at least {n, plural, one {# theme} other {# themes}}"}
+		"least": "at least {n, plural, one {# theme} other {# themes}}", "with": "{n} and {inner}"}
 	var all []rules.Msg
 	for _, code := range []string{"in", "by"} {
 		for n := 1; n <= 6; n++ {
@@ -68,18 +69,25 @@ func TestFixedWords(t *testing.T) {
 	fixedMsg := all[0]
 	counted := rules.Msg{Code: "count", Args: []rules.Arg{{Name: "n", Kind: rules.ArgNum, Num: 2}}}
 	setting := rules.Msg{Code: "least", Args: []rules.Arg{{Name: "n", Kind: rules.ArgSetting, Num: 2}}}
+	with := rules.Msg{Code: "with", Args: []rules.Arg{{Name: "n", Kind: rules.ArgNum, Num: 3}, {Name: "inner", Kind: rules.ArgMsg, Msg: setting}}}
 	before := w.Text(fixedMsg)
 	w.Text(counted)
+	if got := w.Text(with); got != "3 and at least 2 themes" {
+		t.Fatalf("a phrase inside a message is written %q", got)
+	}
 	if got := w.Text(setting); got != "At least 2 themes" {
 		t.Fatalf("a number the rules set is written %q", got)
 	}
-	msgs["in"], msgs["count"], msgs["least"] = "changed", "changed {n}", "changed"
+	msgs["in"], msgs["count"], msgs["least"], msgs["with"] = "changed", "changed {n}", "changed", "{inner} with {n}"
 	w.templates = memo[string]{}
 	if got := w.Text(fixedMsg); got != before {
 		t.Errorf("a fixed message is written again: %q, not %q", got, before)
 	}
 	if got := w.Text(setting); got != "At least 2 themes" {
 		t.Errorf("a message with a number the rules set is written again: %q", got)
+	}
+	if got := w.Text(with); got != "At least 2 themes with 3" {
+		t.Errorf("inside a message written again, a fixed phrase must be copied: %q", got)
 	}
 	if got := w.Text(counted); got != "Changed 2" {
 		t.Errorf("a message with a number must be written every time: %q", got)

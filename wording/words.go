@@ -20,7 +20,8 @@ type Words struct {
 	templates memo[string]
 	questions memo[*rules.Question]
 	criteria  memo[*rules.Criterion]
-	fixed     fixed
+	fixed     fixed // whole sentences
+	phrases   fixed // phrases inside them
 }
 
 // New makes the Words of a language.
@@ -102,7 +103,16 @@ func (w *Words) appendArg(b []byte, a *rules.Arg) []byte {
 	case rules.ArgText:
 		return append(b, a.Text...)
 	case rules.ArgMsg:
-		return w.appendPhrase(b, a.Msg)
+		s, ok := w.phrases.get(a.Msg)
+		if ok {
+			return append(b, s.text...)
+		}
+		start := len(b)
+		b = w.appendPhrase(b, a.Msg)
+		if s != nil {
+			s.put(a.Msg, b[start:])
+		}
+		return b
 	case rules.ArgList:
 		return w.appendList(b, a.List)
 	case joined:
