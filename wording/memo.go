@@ -34,11 +34,23 @@ func (c *memo[V]) get(k string, lookup func(string) (V, bool)) (V, bool) {
 }
 
 // template is the message template of a code.
-func (w *Words) template(code string) (string, bool) {
-	return w.templates.get(code, func(code string) (string, bool) {
-		t, ok := w.msgs[code]
-		return t, ok
+func (w *Words) template(code string) (template, bool) {
+	t, ok := w.templates.get(code, func(code string) (*template, bool) {
+		if t, ok := w.compiled[code]; ok {
+			return t, true
+		}
+		text, ok := w.msgs[code]
+		if !ok {
+			return nil, false
+		}
+		t := compile(text, false)
+		w.compiled[code] = &t
+		return &t, true
 	})
+	if !ok {
+		return nil, false
+	}
+	return *t, true
 }
 
 // question is the question with an id, or nil.

@@ -79,7 +79,7 @@ func TestFixedWords(t *testing.T) {
 		t.Fatalf("a number the rules set is written %q", got)
 	}
 	msgs["in"], msgs["count"], msgs["least"], msgs["with"] = "changed", "changed {n}", "changed", "{inner} with {n}"
-	w.templates = memo[string]{}
+	w.templates, w.compiled = memo[*template]{}, map[string]*template{}
 	if got := w.Text(fixedMsg); got != before {
 		t.Errorf("a fixed message is written again: %q, not %q", got, before)
 	}

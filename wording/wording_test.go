@@ -1,6 +1,7 @@
 package wording_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/focusfamily/portal/rules"
@@ -121,6 +122,35 @@ func TestTemplates(t *testing.T) {
 		w := wording.New(tt.lang, msgs[tt.lang], nil)
 		if got := w.Text(tt.m); got != tt.want {
 			t.Errorf("%s %s: %q; want %q", tt.lang, tt.m.Code, got, tt.want)
+		}
+	}
+}
+
+// TestCheckTemplate: the build refuses a template that is not well formed,
+// naming what is wrong, and never fails on it in another way.
+func TestCheckTemplate(t *testing.T) {
+	tests := []struct {
+		tmpl, err string // err is part of the error; "" for none
+	}{
+		{"You said {label} was {value}.", ""},
+		{"{n, plural, =0 {none} one {# day} other {# days of {what}}}", ""},
+		{"# is plain text outside a plural", ""},
+		{"an unclosed {label", "a { with no }"},
+		{"a stray } here", "a } with no {"},
+		{"{}", "no name"},
+		{"{n, select, a {b} other {c}}", "only plural"},
+		{"{n, plural, one {# day}}", `no "other"`},
+		{"{n, plural, one day other {# days}}", "malformed"},
+		{"{n, plural, other {# days {x}}", "a { with no }"},
+		{"{n, plural, other {# days }}}", "a } with no {"},
+	}
+	for _, tt := range tests {
+		err := wording.CheckTemplate(tt.tmpl)
+		switch {
+		case tt.err == "" && err != nil:
+			t.Errorf("%q: %v", tt.tmpl, err)
+		case tt.err != "" && (err == nil || !strings.Contains(err.Error(), tt.err)):
+			t.Errorf("%q: error %v, want one saying %q", tt.tmpl, err, tt.err)
 		}
 	}
 }

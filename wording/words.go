@@ -17,7 +17,8 @@ type Words struct {
 	msgs  map[string]string
 	model *rules.Model
 
-	templates memo[string]
+	templates memo[*template]      // recent lookups of template
+	compiled  map[string]*template // each template read once, when first used
 	questions memo[*rules.Question]
 	criteria  memo[*rules.Criterion]
 	fixed     fixed // whole sentences
@@ -26,7 +27,7 @@ type Words struct {
 
 // New makes the Words of a language.
 func New(lang string, msgs map[string]string, m *rules.Model) *Words {
-	return &Words{Lang: lang, msgs: msgs, model: m}
+	return &Words{Lang: lang, msgs: msgs, model: m, compiled: map[string]*template{}}
 }
 
 // Messages reads a language's message templates: a map from code to
@@ -118,8 +119,7 @@ func (w *Words) appendArg(b []byte, a *rules.Arg) []byte {
 	case joined:
 		for i := range a.List {
 			if i > 0 {
-				sep, _ := w.template("list.separator")
-				b = append(b, sep...)
+				b = append(b, w.msgs["list.separator"]...)
 			}
 			b = w.appendArg(b, &a.List[i])
 		}
@@ -143,7 +143,7 @@ func (w *Words) appendQuantity(b []byte, f float64, unit string) []byte {
 	case "%":
 		return append(appendNumber(b, f, w.Lang), '%')
 	}
-	tmpl, ok := w.msgs["unit."+unit]
+	tmpl, ok := w.template("unit." + unit)
 	if !ok {
 		b = append(appendNumber(b, f, w.Lang), ' ')
 		return append(b, unit...)
