@@ -110,10 +110,15 @@ func (r *reader) fail(what string) error {
 	return errors.New("JSON: " + what + " at byte " + strconv.Itoa(r.i))
 }
 
+// The loops over the text below keep it and the position in locals: in
+// the WebAssembly, a field of r is read from memory at every byte.
+
 func (r *reader) skip() {
-	for r.i < len(r.b) && (r.b[r.i] == ' ' || r.b[r.i] == '\n' || r.b[r.i] == '\r' || r.b[r.i] == '\t') {
-		r.i++
+	b, i := r.b, r.i
+	for i < len(b) && (b[i] == ' ' || b[i] == '\n' || b[i] == '\r' || b[i] == '\t') {
+		i++
 	}
+	r.i = i
 }
 
 // next skips space and consumes c if it comes next.
@@ -220,10 +225,11 @@ func (r *reader) container(depth int) (*jsonNode, error) {
 }
 
 func (r *reader) number() (*jsonNode, error) {
-	start := r.i
-	for r.i < len(r.b) && (r.b[r.i] >= '0' && r.b[r.i] <= '9' || r.b[r.i] == '-' || r.b[r.i] == '.') {
-		r.i++
+	b, start, i := r.b, r.i, r.i
+	for i < len(b) && (b[i] >= '0' && b[i] <= '9' || b[i] == '-' || b[i] == '.') {
+		i++
 	}
+	r.i = i
 	f, ok := rules.ParseDecimal(unsafe.String(&r.b[start], r.i-start))
 	if !ok || r.i < len(r.b) && (r.b[r.i] == 'e' || r.b[r.i] == 'E') {
 		r.i = start
@@ -236,19 +242,21 @@ func (r *reader) number() (*jsonNode, error) {
 
 // str reads a string. Text without escapes is not copied: it points into r.b.
 func (r *reader) str() (string, error) {
-	r.i++
-	start := r.i
-	for r.i < len(r.b) && r.b[r.i] != '"' && r.b[r.i] != '\\' {
-		r.i++
+	b := r.b
+	start := r.i + 1
+	i := start
+	for i < len(b) && b[i] != '"' && b[i] != '\\' {
+		i++
 	}
-	if r.i < len(r.b) && r.b[r.i] == '"' {
-		r.i++
-		if r.i-1 == start {
+	if i < len(b) && b[i] == '"' {
+		r.i = i + 1
+		if i == start {
 			return "", nil
 		}
-		return unsafe.String(&r.b[start], r.i-1-start), nil
+		return unsafe.String(&b[start], i-start), nil
 	}
-	return r.escaped(append([]byte(nil), r.b[start:r.i]...))
+	r.i = i
+	return r.escaped(append([]byte(nil), b[start:i]...))
 }
 
 // escaped reads the rest of a string that has escapes, after s.
