@@ -237,7 +237,7 @@ func parseYesNo(f *Field, a answer) (value, Msg) {
 		return value{state: stKnown, yes: a.node.Bool()}, Msg{}
 	case equalFold(a.text, "yes"):
 		return value{state: stKnown, yes: true}, Msg{}
-	case equalFold(a.text, "no") && a.kind == KindString:
+	case equalFold(a.text, "no"):
 		return value{state: stKnown}, Msg{}
 	}
 	return value{}, Msg{Code: "answer.yesNo", Args: []Arg{f.label()}}

@@ -229,12 +229,11 @@ func (r *reader) number() (*jsonNode, error) {
 	for i < len(b) && (b[i] >= '0' && b[i] <= '9' || b[i] == '-' || b[i] == '.') {
 		i++
 	}
-	r.i = i
-	f, ok := rules.ParseDecimal(unsafe.String(&r.b[start], r.i-start))
-	if !ok || r.i < len(r.b) && (r.b[r.i] == 'e' || r.b[r.i] == 'E') {
-		r.i = start
+	f, ok := rules.ParseDecimal(unsafe.String(&b[start], i-start))
+	if !ok || i < len(b) && (b[i] == 'e' || b[i] == 'E') {
 		return nil, r.fail("a number with more than 15 digits or an exponent")
 	}
+	r.i = i
 	n := r.node(rules.KindNumber)
 	n.num = f
 	return n, nil

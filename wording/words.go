@@ -57,13 +57,20 @@ func (w *Words) Text(m rules.Msg) string { return string(w.AppendText(nil, m)) }
 // AppendText appends Text(m) to b. Words are appended to one buffer
 // throughout, not built as strings and joined: in the browser's module
 // each allocation costs more than the writing itself.
-func (w *Words) AppendText(b []byte, m rules.Msg) []byte {
-	s, ok := w.fixed.get(m)
+func (w *Words) AppendText(b []byte, m rules.Msg) []byte { return w.kept(&w.fixed, b, m, true) }
+
+// kept writes m from f, if f holds its words; otherwise it writes them (with
+// a capital, for a sentence) and f keeps them if m is fixed (fixed.go).
+func (w *Words) kept(f *fixed, b []byte, m rules.Msg, sentence bool) []byte {
+	s, ok := f.get(m)
 	if ok {
 		return append(b, s.text...)
 	}
 	start := len(b)
-	b = capitalAt(w.appendPhrase(b, m), start)
+	b = w.appendPhrase(b, m)
+	if sentence {
+		b = capitalAt(b, start)
+	}
 	if s != nil {
 		s.put(m, b[start:])
 	}
@@ -104,16 +111,7 @@ func (w *Words) appendArg(b []byte, a *rules.Arg) []byte {
 	case rules.ArgText:
 		return append(b, a.Text...)
 	case rules.ArgMsg:
-		s, ok := w.phrases.get(a.Msg)
-		if ok {
-			return append(b, s.text...)
-		}
-		start := len(b)
-		b = w.appendPhrase(b, a.Msg)
-		if s != nil {
-			s.put(a.Msg, b[start:])
-		}
-		return b
+		return w.kept(&w.phrases, b, a.Msg, false)
 	case rules.ArgList:
 		return w.appendList(b, a.List)
 	case joined:
